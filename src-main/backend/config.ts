@@ -1,0 +1,88 @@
+import envPaths from 'env-paths';
+import { isIP } from 'node:net';
+
+export interface Config {
+  dataDir: string;
+  host: string;
+  port: number;
+  admin: { email: string; password: string } | null;
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Requests per minute per client address on the whole API; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Login attempts per minute per client address. */
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function host(env: Env): string {
+  const raw = env.HOST;
+  if (raw === undefined || raw === '') return '0.0.0.0';
+  if (isIP(raw) === 0 && !/^[a-z0-9.-]+$/i.test(raw)) {
+    throw new ConfigError('HOST', `must be an IP address or host name, got "${raw}"`);
+  }
+  return raw;
+}
+
+function admin(env: Env): Config['admin'] {
+  const email = env.CARTSTATION_ADMIN_EMAIL;
+  const password = env.CARTSTATION_ADMIN_PASSWORD;
+  if (!email && !password) return null;
+  if (!email) throw new ConfigError('CARTSTATION_ADMIN_EMAIL', 'is required with the password');
+  if (!EMAIL.test(email)) throw new ConfigError('CARTSTATION_ADMIN_EMAIL', 'is not an e-mail');
+  if (!password || password.length < 8) {
+    throw new ConfigError('CARTSTATION_ADMIN_PASSWORD', 'must have at least 8 characters');
+  }
+  return { email, password };
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const dataDir = env.CARTSTATION_DATA_DIR?.trim() || envPaths('cartstation', { suffix: '' }).data;
+  return {
+    dataDir,
+    host: host(env),
+    port: int(env, 'PORT', 8080, 0, 65535),
+    admin: admin(env),
+    demo: bool(env, 'CARTSTATION_DEMO', true),
+    logLevel,
+    rateLimitPerMinute: int(env, 'CARTSTATION_RATE_LIMIT', 6000, 0, 10_000_000),
+    loginRateLimitPerMinute: int(env, 'CARTSTATION_LOGIN_RATE_LIMIT', 20, 1, 100_000),
+  };
+}

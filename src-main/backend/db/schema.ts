@@ -1,0 +1,4 @@
+// Schema barrel: every table of every module, for drizzle-kit and the typed client.
+export * from '#main/backend/modules/accounts/users.table';
+export * from '#main/backend/modules/audit/audit.table';
+export * from '#main/backend/modules/catalog/catalog.table';

@@ -1,0 +1,84 @@
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '#main/backend/config';
+import type { AppDb } from '#main/backend/db/client';
+import type { Clock } from '#main/backend/lib/clock';
+import type { IdGenerator } from '#main/backend/lib/ids';
+import type { Logger } from '#main/backend/lib/logger';
+import { createAccountsRepo } from '#main/backend/modules/accounts/accounts.repo';
+import { createAccountsService } from '#main/backend/modules/accounts/accounts.service';
+import { authRoutes } from '#main/backend/modules/accounts/auth.routes';
+import { createLoginThrottle } from '#main/backend/modules/accounts/login-throttle';
+import { createTokenService } from '#main/backend/modules/accounts/tokens';
+import { usersRoutes } from '#main/backend/modules/accounts/users.routes';
+import { createAuditRepo } from '#main/backend/modules/audit/audit.repo';
+import { createCatalogRepo } from '#main/backend/modules/catalog/catalog.repo';
+import { createSystemService } from '#main/backend/modules/system/system.service';
+import { systemRoutes } from '#main/backend/modules/system/system.routes';
+import { createAuthGuard } from './auth-guard.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerSecurity } from './security.ts';
+import { registerStaticFiles } from './static-files.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: AppDb;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  secret: Uint8Array;
+  version: string;
+  paths: { migrations: string; resources: string; console: string };
+}
+
+/** JSON bodies above this are refused with 413; uploads get their own limits per route. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the LAN API: plugins first, then every module's routes, registered explicitly. */
+export async function buildApp(deps: AppDeps) {
+  const { config, db, clock, ids, logger } = deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // One log line per request would dominate the log at the carts' event rates.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await registerSecurity(app, { perMinute: config.rateLimitPerMinute });
+  await registerOpenApi(app, deps.version);
+  registerMetrics(app);
+
+  const accountsRepo = createAccountsRepo(db);
+  const accounts = createAccountsService({
+    repo: accountsRepo,
+    audit: createAuditRepo(db),
+    throttle: createLoginThrottle(clock),
+    clock,
+    ids,
+    logger,
+  });
+  const tokens = createTokenService(deps.secret, clock);
+  const guard = createAuthGuard(app, tokens, accounts);
+  const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  const system = createSystemService({
+    db,
+    clock,
+    version: deps.version,
+    migrationsFolder: deps.paths.migrations,
+    accounts,
+    catalog: createCatalogRepo(db),
+  });
+
+  await app.register(usersRoutes, { accounts, tokens, guard, loginRateLimit });
+  await app.register(authRoutes, { accounts, tokens, guard, loginRateLimit });
+  await app.register(systemRoutes, { system, guard });
+  await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
+
+  return { app, services: { accounts } };
+}

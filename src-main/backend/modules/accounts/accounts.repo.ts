@@ -1,0 +1,82 @@
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import type { AppDb } from '#main/backend/db/client';
+import type { Role } from '#shared/contracts/roles';
+import { users, type NewUserRow, type UserRow } from './users.table.ts';
+
+export interface User {
+  id: number;
+  uuid: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: Role;
+  status: 'ACTIVE' | 'BANNED';
+  tokenVersion: number;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  uuid: row.uuid,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  role: row.role,
+  status: row.status,
+  tokenVersion: row.tokenVersion,
+  passwordHash: row.passwordHash,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  deletedAt: row.deletedAt,
+});
+
+export function createAccountsRepo(db: AppDb) {
+  return {
+    byId(id: number): User | null {
+      const row = db.select().from(users).where(eq(users.id, id)).get();
+      return row ? toUser(row) : null;
+    },
+    byUuid(uuid: string): User | null {
+      const row = db.select().from(users).where(eq(users.uuid, uuid)).get();
+      return row ? toUser(row) : null;
+    },
+    byEmail(email: string): User | null {
+      const row = db.select().from(users).where(eq(users.email, email)).get();
+      return row ? toUser(row) : null;
+    },
+    byPhone(phone: string): User | null {
+      const row = db.select().from(users).where(eq(users.phone, phone)).get();
+      return row ? toUser(row) : null;
+    },
+    insert(values: NewUserRow): User {
+      return toUser(db.insert(users).values(values).returning().get());
+    },
+    setRole(id: number, role: Role, at: string): User {
+      const row = db
+        .update(users)
+        .set({ role, updatedAt: at })
+        .where(eq(users.id, id))
+        .returning()
+        .get();
+      return toUser(row!);
+    },
+    countActive(): { all: number; staff: number } {
+      const live = isNull(users.deletedAt);
+      const all = db.select({ n: count() }).from(users).where(live).get()!.n;
+      const staff = db
+        .select({ n: count() })
+        .from(users)
+        .where(and(live, ne(users.role, 'customer')))
+        .get()!.n;
+      return { all, staff };
+    },
+    transaction<T>(fn: () => T): T {
+      return db.transaction(() => fn());
+    },
+  };
+}
+
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

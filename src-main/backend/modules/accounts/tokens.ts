@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import type { Clock } from '#main/backend/lib/clock';
+import type { Role } from '#shared/contracts/roles';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 86_400;
+const ISSUER = 'cartstation';
+
+export interface AccessClaims {
+  /** The account's UUID. */
+  sub: string;
+  role: Role;
+  /** Token version: tokens older than the account's current version are revoked. */
+  tv: number;
+}
+
+/**
+ * The per-store signing secret: created on first start, kept in the data directory with
+ * owner-only permissions. Each store signs its own tokens; a token from another store's
+ * terminal is worthless here.
+ */
+export function loadOrCreateSecret(dataDir: string): Uint8Array {
+  const file = join(dataDir, 'jwt-secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(64).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  if (secret.length < 32) throw new Error(`${file} holds a secret shorter than 32 bytes`);
+  return secret;
+}
+
+export function createTokenService(secret: Uint8Array, clock: Clock) {
+  return {
+    async issue(claims: AccessClaims): Promise<string> {
+      const now = Math.floor(clock.now().getTime() / 1000);
+      return new SignJWT({ role: claims.role, tv: claims.tv })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(claims.sub)
+        .setIssuer(ISSUER)
+        .setIssuedAt(now)
+        .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
+        .sign(secret);
+    },
+
+    /** Null for anything not a valid, unexpired HS256 token of this store (alg=none included). */
+    async verify(token: string): Promise<AccessClaims | null> {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          currentDate: clock.now(),
+          requiredClaims: ['sub', 'exp', 'iat'],
+        });
+        if (typeof payload.role !== 'string' || typeof payload.tv !== 'number') return null;
+        return { sub: payload.sub!, role: payload.role as Role, tv: payload.tv };
+      } catch (err) {
+        if (err instanceof errors.JOSEError || err instanceof TypeError) return null;
+        throw err;
+      }
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
