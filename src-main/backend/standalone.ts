@@ -43,13 +43,17 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const local = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
   const lan = config.host === '0.0.0.0' ? lanUrl(port) : null;
-  console.log(
-    `Cartstation ${backend.version} is running without Electron: open the console at ${local}` +
-      (lan ? ` (phones on the LAN: ${lan})` : '') +
-      ` — data in ${config.dataDir}`,
-  );
-  // Electron's utility process listens for this to load the window.
-  process.parentPort?.postMessage({ type: 'ready', url: local });
+  const phones = lan ? ` (phones on the LAN: ${lan})` : '';
+  if (process.parentPort) {
+    // Inside Electron's utility process: the shell loads the window when it hears this.
+    process.parentPort.postMessage({ type: 'ready', url: local });
+    console.log(`Cartstation ${backend.version} backend listening at ${local}${phones}`);
+  } else {
+    console.log(
+      `Cartstation ${backend.version} is running without Electron: open the console at ` +
+        `${local}${phones} — data in ${config.dataDir}`,
+    );
+  }
 
   const shutdown = (signal: string) => {
     backend.app.log.info({ signal }, 'stopping');

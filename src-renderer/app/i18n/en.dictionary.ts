@@ -1,0 +1,78 @@
+import type { vi } from './vi.dictionary.ts';
+
+export const en = {
+  'app.name': 'Cartstation',
+  'app.tagline': 'Staff console',
+  'app.skipToContent': 'Skip to main content',
+
+  'lang.toggleLabel': 'VI',
+  'lang.toggleHint': 'Switch to Vietnamese',
+
+  'login.title': 'Sign in',
+  'login.subtitle': 'For store staff',
+  'login.identifier': 'Email or phone number',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.submitting': 'Signing in…',
+  'login.missingFields': 'Enter your email or phone number and your password.',
+  'login.notStaff':
+    'Customer accounts cannot use this console. Please sign in with a staff account.',
+  'login.sessionExpired': 'Your session has expired. Please sign in again.',
+
+  'error.network': 'Cannot reach the server. Check the connection and try again.',
+  'error.unexpected': 'Something went wrong (code {status}).',
+
+  'header.signedInAs': 'Signed in as',
+  'header.logout': 'Log out',
+
+  'role.admin': 'Administrator',
+  'role.product_staff': 'Product staff',
+  'role.order_staff': 'Order staff',
+
+  'nav.label': 'Main navigation',
+  'nav.status': 'Status',
+  'nav.products': 'Products',
+  'nav.categories': 'Categories',
+  'nav.reviews': 'Reviews',
+  'nav.orders': 'Orders',
+  'nav.carts': 'Carts',
+  'nav.devices': 'Devices',
+  'nav.customers': 'Customers',
+  'nav.settings': 'Settings',
+
+  'comingSoon.badge': 'Coming soon',
+  'comingSoon.body': 'The “{page}” page is being built and will arrive in an upcoming update.',
+
+  'status.title': 'Store status',
+  'status.refresh': 'Refresh',
+  'status.updatedAt': 'Updated at {time} · refreshes every 10 seconds',
+  'status.loading': 'Loading store status…',
+  'status.loadFailed': 'Could not load the store status.',
+  'status.staleData': 'Refresh failed; showing earlier data.',
+  'status.retry': 'Try again',
+  'status.health': 'System health',
+  'status.health.ok': 'All systems normal',
+  'status.health.degraded': 'Needs attention',
+  'status.database.reachable': 'Database reachable',
+  'status.database.unreachable': 'Database unreachable',
+  'status.system': 'System',
+  'status.version': 'Server version',
+  'status.desktopVersion': 'Desktop app version',
+  'status.uptime': 'Uptime',
+  'status.startedAt': 'Started at {time}',
+  'status.migrations': 'Database migrations',
+  'status.migrations.current': 'Up to date',
+  'status.migrations.behind': 'Not up to date',
+  'status.databaseSize': 'Database size',
+  'status.catalog': 'Counts',
+  'status.count.products': 'Products',
+  'status.count.variants': 'Product variants',
+  'status.count.categories': 'Categories',
+  'status.count.users': 'Accounts',
+  'status.count.staff': 'Staff',
+
+  'duration.days': '{n}d',
+  'duration.hours': '{n}h',
+  'duration.minutes': '{n}m',
+  'duration.seconds': '{n}s',
+} satisfies Record<keyof typeof vi, string>;
