@@ -1,14 +1,20 @@
-// Bundles the backend (and the Electron shell) into dist/main. Dependencies stay external:
-// native modules (better-sqlite3, argon2) must be loaded from node_modules.
+// Bundles the backend (and the Electron shell) into dist/main. Bundling the pure-JS
+// dependencies too cuts start-up: resolving and reading hundreds of small module files
+// costs more than the terminal's own work at start. Native modules (and packages that read
+// their own files at run time) stay in node_modules.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+const external = ['better-sqlite3', 'argon2', 'electron', '@fastify/swagger-ui', 'pino', 'thread-stream'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await build({
   ...common,
   entryPoints: { 'backend/standalone': 'src-main/backend/standalone.ts' },
   outdir: 'dist/main',
   format: 'esm',
+  external,
+  // CommonJS dependencies call require() for Node's built-ins; give the ESM bundle one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 await build({
   ...common,
@@ -19,5 +25,5 @@ await build({
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  external: ['electron'],
+  external,
 });

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { appRoot } from '#main/backend/lib/paths';
+import { benchColdStart } from './cold-start.bench.ts';
+
+// `npm run bench`: every benchmark the issues ask for, printed as "name: figure" lines.
+
+if (!existsSync(join(appRoot(), 'dist/main/backend/standalone.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+
+const suites: [string, () => Promise<Record<string, string>>][] = [
+  ['startup and memory', benchColdStart],
+];
+
+for (const [name, run] of suites) {
+  console.log(`\n## ${name}`);
+  for (const [metric, value] of Object.entries(await run())) console.log(`${metric}: ${value}`);
+}
