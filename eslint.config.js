@@ -5,8 +5,14 @@ import tseslint from 'typescript-eslint';
 
 // The import rules keep the architecture's directions: the renderer and shared contracts never
 // reach into the backend, and the backend never depends on Electron.
-const backendOnly = { group: ['#main/*', '**/src-main/**'], message: 'The backend is reached over HTTP.' };
-const nodeOnly = { group: ['node:*', 'fastify', 'drizzle-orm*', 'better-sqlite3', 'electron'], message: 'Keep this code environment-free.' };
+const backendOnly = {
+  group: ['#main/*', '**/src-main/**'],
+  message: 'The backend is reached over HTTP.',
+};
+const nodeOnly = {
+  group: ['node:*', 'fastify', 'drizzle-orm*', 'better-sqlite3', 'electron'],
+  message: 'Keep this code environment-free.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'drizzle/**', 'test-results/**'] },
@@ -22,15 +28,30 @@ export default tseslint.config(
   {
     files: ['src-main/backend/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The backend never imports Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The backend never imports Electron.' }] },
+      ],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [backendOnly, nodeOnly, { group: ['react', 'react-dom'], message: 'Keep this code environment-free.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            backendOnly,
+            nodeOnly,
+            { group: ['react', 'react-dom'], message: 'Keep this code environment-free.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

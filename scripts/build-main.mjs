@@ -4,8 +4,21 @@
 // their own files at run time) stay in node_modules.
 import { build } from 'esbuild';
 
-const external = ['better-sqlite3', 'argon2', 'electron', '@fastify/swagger-ui', 'pino', 'thread-stream'];
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const external = [
+  'better-sqlite3',
+  'argon2',
+  'electron',
+  '@fastify/swagger-ui',
+  'pino',
+  'thread-stream',
+];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
 await build({
   ...common,
@@ -14,7 +27,9 @@ await build({
   format: 'esm',
   external,
   // CommonJS dependencies call require() for Node's built-ins; give the ESM bundle one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 });
 await build({
   ...common,

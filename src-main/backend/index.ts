@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { appRoot } from './lib/paths.ts';
 import { readAppVersion } from './lib/version.ts';
 import { createCatalogRepo } from './modules/catalog/catalog.repo.ts';
+import { createSearchIndex } from './modules/catalog/search-index.ts';
 import { seedDemoCatalog } from './modules/demo/demo-seed.ts';
 import { openStore } from './store.ts';
 
@@ -45,6 +46,9 @@ export async function createBackend(deps: BackendDeps) {
     if (config.demo && createCatalogRepo(store.db).isEmpty()) {
       const seeded = seedDemoCatalog(store.db, paths.resources, clock, ids);
       logger.info(seeded, 'seeded the demo catalog into an empty store');
+    }
+    if (createSearchIndex(store.db, clock).ensureComplete()) {
+      logger.info('rebuilt the product search index');
     }
     const version = readAppVersion();
     const { app, services } = await buildApp({

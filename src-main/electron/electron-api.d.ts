@@ -3,7 +3,10 @@
 declare module 'electron' {
   interface WebContents {
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
-    on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): void;
+    on(
+      event: 'will-navigate',
+      listener: (event: { preventDefault(): void }, url: string) => void,
+    ): void;
   }
   class BrowserWindow {
     constructor(options: Record<string, unknown>);

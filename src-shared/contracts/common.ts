@@ -6,7 +6,7 @@ export const ErrorSchema = Type.Object(
     code: Type.Optional(Type.String()),
     field: Type.Optional(Type.String()),
   },
-  { $id: 'Error', description: 'Every error: a message naming the problem, and a code' },
+  { description: 'Every error: a message naming the problem, and a code' },
 );
 
 /** Standard error responses to list in a route's schema. */

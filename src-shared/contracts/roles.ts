@@ -9,4 +9,8 @@ export const STAFF_ROLES: readonly Role[] = ['product_staff', 'order_staff', 'ad
  */
 export const toSeed001Role = (role: Role): string => (role === 'customer' ? 'user' : role);
 export const fromSeed001Role = (role: string): Role | null =>
-  role === 'user' ? 'customer' : ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
+  role === 'user'
+    ? 'customer'
+    : (ROLES as readonly string[]).includes(role)
+      ? (role as Role)
+      : null;

@@ -5,7 +5,7 @@ import { errorResponses, IsoDateTime } from './common.ts';
 // why the bodies are checked by the route (attachValidation) rather than rejected generically.
 
 export const RegisterBodySchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 120 }),
+  name: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
   email: Type.String({ format: 'email', maxLength: 254 }),
   password: Type.String({ minLength: 6, maxLength: 256 }),
   phone: Type.Optional(Type.String({ maxLength: 20 })),

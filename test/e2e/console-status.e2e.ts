@@ -38,8 +38,12 @@ describe('staff console', () => {
     await expect.poll(() => page.getByTestId('status-page').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('health-status').textContent()).toBe('ok');
     expect(await page.getByTestId('version').textContent()).toContain(server.backend.version);
-    await expect.poll(() => page.getByTestId('count-products').textContent()).toMatch(/^\s*3\d\s*$/);
-    expect(Number(await page.getByTestId('count-categories').textContent())).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => page.getByTestId('count-products').textContent())
+      .toMatch(/^\s*3\d\s*$/);
+    expect(Number(await page.getByTestId('count-categories').textContent())).toBeGreaterThanOrEqual(
+      4,
+    );
     expect(await page.getByTestId('user-name').textContent()).toContain('Quản trị viên');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await page.screenshot({ path: join(RESULTS, 'console-status.png'), fullPage: true });
@@ -57,9 +61,9 @@ describe('staff console', () => {
     await page.getByTestId('login-identifier').fill(ADMIN.email);
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-password').press('Enter');
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain(
-      'Thông tin đăng nhập không chính xác',
-    );
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('Thông tin đăng nhập không chính xác');
     expect(await page.getByTestId('status-page').count()).toBe(0);
     await page.close();
   });

@@ -58,12 +58,17 @@ export async function startTestServer(
   const backend = await createBackend({ config, clock: options.clock });
   const url = (await backend.start()).replace('localhost', '127.0.0.1');
 
-  async function request(method: string, path: string, o: RequestOptions = {}) {
+  async function request(
+    method: string,
+    path: string,
+    o: RequestOptions = {},
+  ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...o.headers };
     let body: string | undefined;
     if (o.rawBody !== undefined) body = o.rawBody;
     else if (o.body !== undefined) body = JSON.stringify(o.body);
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    if (body !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     const res = await fetch(url + path, { method, headers, body });
     const text = await res.text();

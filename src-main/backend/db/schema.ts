@@ -2,3 +2,4 @@
 export * from '#main/backend/modules/accounts/users.table';
 export * from '#main/backend/modules/audit/audit.table';
 export * from '#main/backend/modules/catalog/catalog.table';
+export * from '#main/backend/modules/ratings/ratings.table';

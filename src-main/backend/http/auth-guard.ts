@@ -43,7 +43,10 @@ export function createAuthGuard(app: App, tokens: TokenService, accounts: Accoun
 
   return {
     /** preHandler that requires a signed-in account, optionally with one of `roles`. */
-    required(roles?: readonly Role[], messages: Partial<GuardMessages> = {}): preHandlerAsyncHookHandler {
+    required(
+      roles?: readonly Role[],
+      messages: Partial<GuardMessages> = {},
+    ): preHandlerAsyncHookHandler {
       const text = { ...DEFAULT_MESSAGES, ...messages };
       return async (req) => {
         const user = await identify(req);

@@ -16,7 +16,8 @@ import { createCatalogRepo } from '#main/backend/modules/catalog/catalog.repo';
 import { createSystemService } from '#main/backend/modules/system/system.service';
 import { systemRoutes } from '#main/backend/modules/system/system.routes';
 import { createAuthGuard } from './auth-guard.ts';
-import { registerErrorHandling } from './errors.ts';
+import { registerErrorHandling, sendFrameworkError } from './errors.ts';
+import { createValidatorCompiler } from './validation.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerSecurity } from './security.ts';
@@ -46,11 +47,13 @@ export async function buildApp(deps: AppDeps) {
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true } },
+    // Router-level rejections (bad percent-encoding, over-long parameters) in the error shape.
+    frameworkErrors: (error, req, reply) => sendFrameworkError(error, req, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
 
-  registerErrorHandling(app);
   await registerSecurity(app, { perMinute: config.rateLimitPerMinute });
+  registerErrorHandling(app);
   await registerOpenApi(app, deps.version);
   registerMetrics(app);
 
@@ -65,7 +68,12 @@ export async function buildApp(deps: AppDeps) {
   });
   const tokens = createTokenService(deps.secret, clock);
   const guard = createAuthGuard(app, tokens, accounts);
-  const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  // One limiter (one budget per address) shared by every login route, so alternating between
+  // routes doesn't double an attacker's guesses.
+  const loginRateLimit = app.rateLimit({
+    max: config.loginRateLimitPerMinute,
+    timeWindow: '1 minute',
+  });
   const system = createSystemService({
     db,
     clock,

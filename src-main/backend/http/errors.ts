@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './app-type.ts';
 import { ErrorCode, type ErrorBody } from '#shared/errors';
 
@@ -52,7 +52,10 @@ export function describeIssue(issue: ValidationIssue, context?: string): string 
 
 /** Fastify's own client errors, given plain names and stable codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.badJson, detail: 'Request body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: ErrorCode.badJson,
+    detail: 'Request body is not valid JSON',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: ErrorCode.badJson,
     detail: 'Request body is empty but content-type is application/json',
@@ -77,6 +80,14 @@ function shapeFor(req: FastifyRequest, body: ErrorBody): ErrorBody {
   return path.startsWith('/api/') && !path.startsWith('/api/v1/')
     ? { success: false, ...body }
     : body;
+}
+
+/** For Fastify's `frameworkErrors`: the router refused the URL before any route ran. */
+export function sendFrameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  void reply
+    .status(status)
+    .send(shapeFor(req, { detail: error.message, code: error.code ?? ErrorCode.validation }));
 }
 
 export function registerErrorHandling(app: App): void {
@@ -112,7 +123,8 @@ export function registerErrorHandling(app: App): void {
       .send(shapeFor(req, { detail: 'Internal server error', code: ErrorCode.internal }));
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  // Unknown routes count against the rate limit too, or probing them would be free.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
     reply.status(404).send(
       shapeFor(req, {
         detail: `No route for ${req.method} ${req.url.split('?')[0]}`,

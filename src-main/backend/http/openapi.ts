@@ -9,7 +9,7 @@ export async function registerOpenApi(app: App, version: string): Promise<void> 
       info: {
         title: 'Cartstation store terminal API',
         description:
-          'The LAN API of a Cartstation terminal: staff console, customers\' phones and smart carts.',
+          "The LAN API of a Cartstation terminal: staff console, customers' phones and smart carts.",
         version,
       },
       components: {

@@ -11,16 +11,15 @@ const PRIVATE_HOST =
 export function isLanOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && PRIVATE_HOST.test(url.hostname);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && PRIVATE_HOST.test(url.hostname)
+    );
   } catch {
     return false;
   }
 }
 
-export async function registerSecurity(
-  app: App,
-  limits: { perMinute: number },
-): Promise<void> {
+export async function registerSecurity(app: App, limits: { perMinute: number }): Promise<void> {
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin === undefined || isLanOrigin(origin)),
     credentials: true,

@@ -21,11 +21,14 @@ export function SessionProvider({ children, onSignOut }: Props) {
   // Signing in or out in another window of the same origin applies here too.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (isSessionKey(event.key)) setSession(readSession());
+      if (!isSessionKey(event.key)) return;
+      const next = readSession();
+      setSession(next);
+      if (!next) onSignOut();
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
-  }, []);
+  }, [onSignOut]);
 
   const signIn = useCallback((next: Session) => {
     saveSession(next);

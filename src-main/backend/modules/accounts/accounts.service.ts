@@ -19,8 +19,7 @@ export interface NewAccount {
 }
 
 export type RegisterResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'email_taken' | 'phone_taken' };
+  { ok: true; user: User } | { ok: false; reason: 'email_taken' | 'phone_taken' };
 
 export type LoginResult =
   | { ok: true; user: User }
@@ -28,8 +27,7 @@ export type LoginResult =
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export type RoleChangeResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'self' | 'not_found' };
+  { ok: true; user: User } | { ok: false; reason: 'self' | 'not_found' };
 
 interface Deps {
   repo: AccountsRepo;
@@ -77,7 +75,9 @@ export function createAccountsService({ repo, audit, throttle, clock, ids, logge
 
     /** Password login by e-mail or phone, braked per account after repeated failures. */
     async login(identifier: string, password: string): Promise<LoginResult> {
-      const key = identifier.trim().toLowerCase();
+      // One throttle per account, however its e-mail or phone number is written.
+      const parsed = parseIdentifier(identifier);
+      const key = parsed ? `${parsed.kind}:${parsed.value}` : identifier.trim().toLowerCase();
       const wait = throttle.retryAfter(key);
       if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
       const user = findByIdentifier(identifier);

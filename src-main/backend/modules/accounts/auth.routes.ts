@@ -12,7 +12,7 @@ export async function authRoutes(app: App, deps: AccountRoutesDeps) {
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: deps.loginRateLimit },
+      onRequest: deps.loginRateLimit,
       schema: {
         tags: ['auth'],
         summary: 'Log in by e-mail or phone (identifier, username or email) and password',

@@ -40,7 +40,11 @@ describe('POST /users/register (seed 001)', () => {
     [{ name: 'A', email: '', password: 'secret123' }, 'Email là bắt buộc', 'email'],
     [{ name: 'A', email: 'not-an-email', password: 'secret123' }, 'Email không đúng mẫu', 'email'],
     [{ name: 'A', email: 42, password: 'secret123' }, 'Email không đúng mẫu', 'email'],
-    [{ name: 'A', email: 'a@b.vn', password: '12345' }, 'Mật khẩu nhất định có ít nhất 6 ký tự', 'password'],
+    [
+      { name: 'A', email: 'a@b.vn', password: '12345' },
+      'Mật khẩu nhất định có ít nhất 6 ký tự',
+      'password',
+    ],
     [{ name: 'A', email: 'a@b.vn' }, 'Mật khẩu nhất định có ít nhất 6 ký tự', 'password'],
   ])('answers 400 with the seed message for %j', async (body, detail, field) => {
     const before = countRows(server, 'users');
@@ -106,7 +110,10 @@ describe('POST /users/login and GET /users/me', () => {
   it('answers 401 on /users/me without a token', async () => {
     const res = await server.request('GET', '/users/me');
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ detail: 'Tài khoản chưa được xác thực', code: 'UNAUTHENTICATED' });
+    expect(res.body).toMatchObject({
+      detail: 'Tài khoản chưa được xác thực',
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 
@@ -147,7 +154,9 @@ describe('POST /auth/login (unified)', () => {
     const token = await server.login('deleted@example.com', 'pw-123456');
     const db = server.backend.store.db.$client;
     db.prepare(`update users set status = 'BANNED' where email = 'banned@example.com'`).run();
-    db.prepare(`update users set deleted_at = '2026-01-01T00:00:00Z' where email = 'deleted@example.com'`).run();
+    db.prepare(
+      `update users set deleted_at = '2026-01-01T00:00:00Z' where email = 'deleted@example.com'`,
+    ).run();
 
     const banned = await server.request('POST', '/auth/login', {
       body: { identifier: 'banned@example.com', password: 'pw-123456' },
@@ -207,7 +216,10 @@ describe('PATCH /users/{userId}/role', () => {
 
     const noToken = await server.request('PATCH', path, { body: { role: 'admin' } });
     expect(noToken.status).toBe(401);
-    const notAdmin = await server.request('PATCH', path, { token: customer, body: { role: 'admin' } });
+    const notAdmin = await server.request('PATCH', path, {
+      token: customer,
+      body: { role: 'admin' },
+    });
     expect(notAdmin.status).toBe(403);
     expect(notAdmin.body.detail).toBe('Tài khoản không có quyền');
     const self = await server.request('PATCH', `/users/${adminId}/role`, {
@@ -216,13 +228,20 @@ describe('PATCH /users/{userId}/role', () => {
     });
     expect(self.status).toBe(400);
     expect(self.body.detail).toBe('Không thể cập nhật tài khoản chính mình');
-    const missing = await server.request('PATCH', '/users/01900000-0000-7000-8000-000000000000/role', {
-      token: admin,
-      body: { role: 'admin' },
-    });
+    const missing = await server.request(
+      'PATCH',
+      '/users/01900000-0000-7000-8000-000000000000/role',
+      {
+        token: admin,
+        body: { role: 'admin' },
+      },
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.detail).toBe('Tài khoản không thể tìm thấy');
-    const badRole = await server.request('PATCH', path, { token: admin, body: { role: 'superuser' } });
+    const badRole = await server.request('PATCH', path, {
+      token: admin,
+      body: { role: 'superuser' },
+    });
     expect(badRole.status).toBe(400);
     expect(badRole.body.field).toBe('role');
     const noRole = await server.request('PATCH', path, { token: admin, body: {} });

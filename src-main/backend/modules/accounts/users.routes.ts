@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { App } from '#main/backend/http/app-type';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import {
@@ -30,7 +30,8 @@ export interface AccountRoutesDeps {
   accounts: AccountsService;
   tokens: TokenService;
   guard: AuthGuard;
-  loginRateLimit: { max: number; timeWindow: string };
+  /** The address-based limiter shared by all login routes. */
+  loginRateLimit: onRequestHookHandler;
 }
 
 // Seed 001's messages, verbatim.
@@ -124,7 +125,7 @@ export async function usersRoutes(app: App, deps: AccountRoutesDeps) {
     '/users/login',
     {
       attachValidation: true,
-      config: { rateLimit: deps.loginRateLimit },
+      onRequest: deps.loginRateLimit,
       schema: {
         tags: ['users'],
         summary: 'Log in with e-mail (or phone) and password',

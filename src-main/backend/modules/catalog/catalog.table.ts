@@ -14,13 +14,18 @@ export const categories = sqliteTable(
   'categories',
   {
     id: localId(),
+    /** Seed 001 identifies categories by UUID. */
+    uuid: text('uuid').notNull(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     description: text('description'),
     ...timestamps,
     ...softDelete,
   },
-  (t) => [uniqueIndex('categories_slug_unique').on(t.slug)],
+  (t) => [
+    uniqueIndex('categories_slug_unique').on(t.slug),
+    uniqueIndex('categories_uuid_unique').on(t.uuid),
+  ],
 );
 
 export const products = sqliteTable(

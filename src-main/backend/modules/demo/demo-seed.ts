@@ -52,7 +52,13 @@ export function seedDemoCatalog(db: AppDb, resourcesDir: string, clock: Clock, i
     for (const c of demo.categories) {
       const row = tx
         .insert(categories)
-        .values({ name: c.name, slug: c.slug, description: c.description, ...stamp })
+        .values({
+          uuid: ids.uuid(),
+          name: c.name,
+          slug: c.slug,
+          description: c.description,
+          ...stamp,
+        })
         .returning({ id: categories.id })
         .get();
       categoryIds.set(c.slug, row.id);
@@ -90,10 +96,17 @@ export function seedDemoCatalog(db: AppDb, resourcesDir: string, clock: Clock, i
         )
         .run();
       tx.insert(productImages)
-        .values({ productId: id, url: DEMO_IMAGES_PREFIX + p.image, isPrimary: true, caption: p.name })
+        .values({
+          productId: id,
+          url: DEMO_IMAGES_PREFIX + p.image,
+          isPrimary: true,
+          caption: p.name,
+        })
         .run();
       if (p.tags.length > 0) {
-        tx.insert(productTags).values(p.tags.map((tag) => ({ productId: id, tag }))).run();
+        tx.insert(productTags)
+          .values(p.tags.map((tag) => ({ productId: id, tag })))
+          .run();
       }
     }
   });

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { ComingSoonPanel } from '../components/ComingSoonPanel.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { StatusPage } from '../features/status/StatusPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { AppProviders } from './AppProviders.tsx';
+import { redirectTo, useHashPath } from './hash-route.hook.ts';
+import { hrefOf, pageById, resolveRoute, type PageId } from './routes.config.ts';
+import { useSession } from './session/session.context.ts';
+
+function PageContent({ page }: { page: PageId }) {
+  if (page === 'status') return <StatusPage />;
+  return <ComingSoonPanel label={pageById(page).label} />;
+}
+
+function AppRoutes() {
+  const path = useHashPath();
+  const { session } = useSession();
+  const route = resolveRoute(path, session !== null);
+  const href = hrefOf(route);
+
+  // Keep the address bar honest after a redirect (signed out, signed in, or unknown path).
+  useEffect(() => {
+    if (window.location.hash !== href) redirectTo(href);
+  }, [href, path]);
+
+  if (route === 'login' || !session) return <LoginPage />;
+  return (
+    <AppLayout current={route} session={session}>
+      <PageContent page={route} />
+    </AppLayout>
+  );
+}
+
+export function App() {
+  return (
+    <AppProviders>
+      <AppRoutes />
+    </AppProviders>
+  );
+}

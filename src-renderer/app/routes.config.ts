@@ -1,0 +1,36 @@
+import type { MessageKey } from './i18n/i18n.context.ts';
+
+/** The console's pages, in navigation order. Only `status` is built; the rest are placeholders. */
+export const PAGES = [
+  { id: 'status', label: 'nav.status', ready: true },
+  { id: 'products', label: 'nav.products', ready: false },
+  { id: 'categories', label: 'nav.categories', ready: false },
+  { id: 'reviews', label: 'nav.reviews', ready: false },
+  { id: 'orders', label: 'nav.orders', ready: false },
+  { id: 'carts', label: 'nav.carts', ready: false },
+  { id: 'devices', label: 'nav.devices', ready: false },
+  { id: 'customers', label: 'nav.customers', ready: false },
+  { id: 'settings', label: 'nav.settings', ready: false },
+] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];
+
+export type Page = (typeof PAGES)[number];
+export type PageId = Page['id'];
+export type RouteId = 'login' | PageId;
+
+export const HOME_PAGE: PageId = 'status';
+
+export const hrefOf = (route: RouteId): string => `#/${route}`;
+
+export function pageById(id: PageId): Page {
+  return PAGES.find((page) => page.id === id) ?? PAGES[0];
+}
+
+/**
+ * Where a hash path should land: signed-out users always see the login page, and signed-in
+ * users are sent from the login page (or an unknown path) to the home page.
+ */
+export function resolveRoute(path: string, signedIn: boolean): RouteId {
+  if (!signedIn) return 'login';
+  const page = PAGES.find((p) => `/${p.id}` === path);
+  return page ? page.id : HOME_PAGE;
+}
