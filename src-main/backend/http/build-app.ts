@@ -13,6 +13,15 @@ import { createTokenService } from '#main/backend/modules/accounts/tokens';
 import { usersRoutes } from '#main/backend/modules/accounts/users.routes';
 import { createAuditRepo } from '#main/backend/modules/audit/audit.repo';
 import { createCatalogRepo } from '#main/backend/modules/catalog/catalog.repo';
+import { createCatalogService } from '#main/backend/modules/catalog/catalog.service';
+import { createCategoriesRepo } from '#main/backend/modules/catalog/categories.repo';
+import { createProductListing } from '#main/backend/modules/catalog/product-listing';
+import { productsRoutes } from '#main/backend/modules/catalog/products.routes';
+import { createProductsRepo } from '#main/backend/modules/catalog/products.repo';
+import { createSearchIndex } from '#main/backend/modules/catalog/search-index';
+import { createRatingsRepo } from '#main/backend/modules/ratings/ratings.repo';
+import { ratingsRoutes } from '#main/backend/modules/ratings/ratings.routes';
+import { createRatingsService } from '#main/backend/modules/ratings/ratings.service';
 import { createSystemService } from '#main/backend/modules/system/system.service';
 import { systemRoutes } from '#main/backend/modules/system/system.routes';
 import { createAuthGuard } from './auth-guard.ts';
@@ -86,6 +95,25 @@ export async function buildApp(deps: AppDeps) {
   await app.register(usersRoutes, { accounts, tokens, guard, loginRateLimit });
   await app.register(authRoutes, { accounts, tokens, guard, loginRateLimit });
   await app.register(systemRoutes, { system, guard });
+
+  const search = createSearchIndex(db, clock);
+  const listing = createProductListing(db, search);
+  const categories = createCategoriesRepo(db);
+  const catalog = createCatalogService({
+    products: createProductsRepo(db),
+    listing,
+    search,
+    clock,
+  });
+  await app.register(productsRoutes, { catalog, categories });
+  const ratings = createRatingsService({
+    repo: createRatingsRepo(db),
+    catalog,
+    listing,
+    clock,
+    ids,
+  });
+  await app.register(ratingsRoutes, { ratings, guard });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
   return { app, services: { accounts } };

@@ -1,0 +1,82 @@
+import type { Clock } from '#main/backend/lib/clock';
+import type { ProductFilter, ProductListing } from './product-listing.ts';
+import type { ProductCard, ProductsRepo, Variant } from './products.repo.ts';
+import type { SearchIndex } from './search-index.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+  totalPages: number;
+}
+
+export function paginate(total: number, page: number, limit: number) {
+  return { total, page, limit, totalPages: Math.ceil(total / limit) };
+}
+
+/** Read side of the catalog shared by every seed's routes; writes live in catalog-writes.ts. */
+export function createCatalogService(deps: {
+  products: ProductsRepo;
+  listing: ProductListing;
+  search: SearchIndex;
+  clock: Clock;
+}) {
+  const { products, listing } = deps;
+
+  function page(filter: ProductFilter, pageNo: number, limit: number): Page<ProductCard> {
+    const ids = listing.ids(filter);
+    const start = (pageNo - 1) * limit;
+    return {
+      items: products.cards(ids.subarray(start, start + limit)),
+      ...paginate(ids.length, pageNo, limit),
+    };
+  }
+
+  return {
+    page,
+    find: (ref: string | number) => products.find(ref),
+    findAny: (id: number) => products.cards([id])[0] ?? null,
+    variants: (productId: number): Variant[] => products.variants(productId),
+    variantsOfMany: (ids: number[]) => products.variantsOfMany(ids),
+    images: (productId: number) => products.images(productId),
+    tags: (productId: number) => products.tags(productId),
+
+    /** Same category first by explicit "similar" links, then by popularity. */
+    similar(product: ProductCard, limit: number): ProductCard[] {
+      const linked = products.relatedIds(product.id, 'similar');
+      const sameCategory = listing.ids({ categoryId: product.categoryId, sort: 'popular' });
+      return pick([linked, sameCategory], product.id, limit);
+    },
+
+    /** Explicit "related" links, then products sharing a tag, then the most popular. */
+    related(product: ProductCard, limit: number): ProductCard[] {
+      const linked = products.relatedIds(product.id, 'related');
+      const tags = products.tags(product.id);
+      const sharingTags = tags.length ? listing.ids({ tags, sort: 'popular' }) : [];
+      return pick([linked, sharingTags, listing.ids({ sort: 'popular' })], product.id, limit);
+    },
+
+    popular(limit: number, categoryId?: number): ProductCard[] {
+      const ids = listing.ids({ categoryId, sort: 'popular' });
+      return products.cards(ids.subarray(0, limit));
+    },
+
+    topRated(limit: number, categoryId?: number): ProductCard[] {
+      const ids = listing.ids({ categoryId, sort: 'rating' });
+      return products.cards(ids.subarray(0, limit));
+    },
+  };
+
+  function pick(sources: ArrayLike<number>[], exclude: number, limit: number): ProductCard[] {
+    const chosen = new Set<number>();
+    for (const source of sources) {
+      for (let i = 0; i < source.length && chosen.size < limit; i++) {
+        if (source[i] !== exclude) chosen.add(source[i]!);
+      }
+    }
+    return products.cards([...chosen]);
+  }
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
