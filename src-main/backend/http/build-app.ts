@@ -19,6 +19,13 @@ import { createProductListing } from '#main/backend/modules/catalog/product-list
 import { productsRoutes } from '#main/backend/modules/catalog/products.routes';
 import { createProductsRepo } from '#main/backend/modules/catalog/products.repo';
 import { createSearchIndex } from '#main/backend/modules/catalog/search-index';
+import { adminCatalogRoutes } from '#main/backend/modules/catalog/admin-catalog.routes';
+import { createCatalogAdminService } from '#main/backend/modules/catalog/catalog-admin.service';
+import { createCatalogWritesRepo } from '#main/backend/modules/catalog/catalog-writes.repo';
+import { adminReviewsRoutes } from '#main/backend/modules/ratings/admin-reviews.routes';
+import { createFacets } from '#main/backend/modules/catalog/facets';
+import { shopProductsRoutes } from '#main/backend/modules/catalog/shop-products.routes';
+import { storeProductsRoutes } from '#main/backend/modules/catalog/store-products.routes';
 import { createRatingsRepo } from '#main/backend/modules/ratings/ratings.repo';
 import { ratingsRoutes } from '#main/backend/modules/ratings/ratings.routes';
 import { createRatingsService } from '#main/backend/modules/ratings/ratings.service';
@@ -66,10 +73,11 @@ export async function buildApp(deps: AppDeps) {
   await registerOpenApi(app, deps.version);
   registerMetrics(app);
 
+  const audit = createAuditRepo(db);
   const accountsRepo = createAccountsRepo(db);
   const accounts = createAccountsService({
     repo: accountsRepo,
-    audit: createAuditRepo(db),
+    audit,
     throttle: createLoginThrottle(clock),
     clock,
     ids,
@@ -99,8 +107,9 @@ export async function buildApp(deps: AppDeps) {
   const search = createSearchIndex(db, clock);
   const listing = createProductListing(db, search);
   const categories = createCategoriesRepo(db);
+  const productsRepo = createProductsRepo(db);
   const catalog = createCatalogService({
-    products: createProductsRepo(db),
+    products: productsRepo,
     listing,
     search,
     clock,
@@ -114,6 +123,21 @@ export async function buildApp(deps: AppDeps) {
     ids,
   });
   await app.register(ratingsRoutes, { ratings, guard });
+  await app.register(storeProductsRoutes, { catalog, categories, ratings });
+  const facets = createFacets(db, listing);
+  await app.register(shopProductsRoutes, { catalog, categories, facets });
+  const catalogAdmin = createCatalogAdminService({
+    writes: createCatalogWritesRepo(db),
+    products: productsRepo,
+    categories,
+    search,
+    listing,
+    audit,
+    clock,
+    ids,
+  });
+  await app.register(adminCatalogRoutes, { catalog, categories, admin: catalogAdmin, guard });
+  await app.register(adminReviewsRoutes, { ratings, guard });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
   return { app, services: { accounts } };

@@ -41,6 +41,8 @@ export function createCatalogService(deps: {
     variantsOfMany: (ids: number[]) => products.variantsOfMany(ids),
     images: (productId: number) => products.images(productId),
     tags: (productId: number) => products.tags(productId),
+    tagsOfMany: (ids: number[]) => products.tagsOfMany(ids),
+    imageUrlsOfMany: (ids: number[]) => products.imageUrlsOfMany(ids),
 
     /** Same category first by explicit "similar" links, then by popularity. */
     similar(product: ProductCard, limit: number): ProductCard[] {

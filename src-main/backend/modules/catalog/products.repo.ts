@@ -154,6 +154,13 @@ export function createProductsRepo(db: AppDb) {
   const tagsOf = sqlite
     .prepare('select tag from product_tags where product_id = ? order by tag')
     .pluck();
+  const tagsOfMany = sqlite.prepare(
+    'select product_id, tag from product_tags where product_id in (select value from json_each(?)) order by tag',
+  );
+  const imagesOfMany = sqlite.prepare(
+    `select product_id, url from product_images where product_id in (select value from json_each(?))
+     order by product_id, is_primary desc, sort_order, id`,
+  );
   const relatedOf = sqlite
     .prepare(
       'select related_id from product_relations where product_id = ? and relation_type = ? order by created_at, related_id',
@@ -207,6 +214,18 @@ export function createProductsRepo(db: AppDb) {
     tags(productId: number): string[] {
       return tagsOf.all(productId) as string[];
     },
+    tagsOfMany(productIds: number[]): Map<number, string[]> {
+      return groupBy(
+        tagsOfMany.all(JSON.stringify(productIds)) as { product_id: number; tag: string }[],
+        'tag',
+      );
+    },
+    imageUrlsOfMany(productIds: number[]): Map<number, string[]> {
+      return groupBy(
+        imagesOfMany.all(JSON.stringify(productIds)) as { product_id: number; url: string }[],
+        'url',
+      );
+    },
     relatedIds(productId: number, type: 'related' | 'similar'): number[] {
       return relatedOf.all(productId, type) as number[];
     },
@@ -214,6 +233,16 @@ export function createProductsRepo(db: AppDb) {
 }
 
 export type ProductsRepo = ReturnType<typeof createProductsRepo>;
+
+function groupBy<K extends string>(rows: ({ product_id: number } & Record<K, string>)[], key: K) {
+  const out = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = out.get(row.product_id);
+    if (list) list.push(row[key]);
+    else out.set(row.product_id, [row[key]]);
+  }
+  return out;
+}
 
 export const averageRating = (p: { ratingSum: number; ratingCount: number }): number =>
   p.ratingCount === 0 ? 0 : Math.round((p.ratingSum / p.ratingCount) * 100) / 100;
