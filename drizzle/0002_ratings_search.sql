@@ -30,10 +30,12 @@ UPDATE `categories` SET `uuid` = lower(hex(randomblob(4))) || '-' || lower(hex(r
 CREATE UNIQUE INDEX `categories_uuid_unique` ON `categories` (`uuid`);--> statement-breakpoint
 -- Full-text index of the catalog. Text is folded by the app (lower case, no diacritics,
 -- đ → d) before it is written here, and queries are folded the same way; the prefix indexes
--- make "ca ph" fast. rowid = products.id. Kept in sync by the catalog repository inside the
--- transactions that change products, variants, tags and categories.
+-- make "ca ph" fast. `head` holds the name's first two words (the head noun in Vietnamese
+-- product names) so "duong" ranks "Đường mía" above "dinh dưỡng". rowid = products.id.
+-- Kept in sync by the catalog repository inside the transactions that change products,
+-- variants, tags and categories.
 CREATE VIRTUAL TABLE `product_search` USING fts5(
-  `name`, `category`, `tags`, `sku`, `description`,
+  `name`, `head`, `category`, `tags`, `sku`, `description`,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );--> statement-breakpoint

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** Where `npm run dev` sends API calls: a backend started with its default port. */
 const BACKEND = 'http://127.0.0.1:8080';
-const proxied = ['/api', '/auth', '/users', '/health', '/media'];
+const proxied = ['/api', '/admin', '/auth', '/users', '/products', '/health', '/media'];
 
 // `#shared/*` resolves through the package.json "imports" field, which Vite follows natively.
 export default defineConfig({

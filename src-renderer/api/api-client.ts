@@ -2,13 +2,15 @@ import type { ErrorBody } from '#shared/errors';
 
 /**
  * A failed API call. `status` 0 means the server was not reached at all; otherwise `detail`
- * is the server's own message (already in the user's language where the backend has one).
+ * is the server's own message (already in the user's language where the backend has one),
+ * and `field` names the input it is about (`name`, `variants.0.sku`) when the server said.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
     readonly code?: string,
+    readonly field?: string,
   ) {
     super(detail || `HTTP ${status}`);
     this.name = 'ApiError';
@@ -26,6 +28,8 @@ export interface RequestOptions {
 export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -84,8 +88,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (!res.ok) {
       // Only a rejected token ends the session; a 401 from the login form is a wrong password.
       if (res.status === 401 && token) options.onUnauthorized(token);
-      const detail = isErrorBody(payload) ? payload.detail : res.statusText;
-      throw new ApiError(res.status, detail, isErrorBody(payload) ? payload.code : undefined);
+      if (isErrorBody(payload)) {
+        throw new ApiError(res.status, payload.detail, payload.code, payload.field);
+      }
+      throw new ApiError(res.status, res.statusText);
     }
     return payload as T;
   }
@@ -93,5 +99,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     get: (path, opts) => request('GET', path, undefined, opts),
     post: (path, body, opts) => request('POST', path, body, opts),
+    patch: (path, body, opts) => request('PATCH', path, body, opts),
+    delete: (path, opts) => request('DELETE', path, undefined, opts),
   };
+}
+
+/** `?a=1&b=x`, leaving out empty values; '' when nothing is left. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }

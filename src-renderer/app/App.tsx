@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { ComingSoonPanel } from '../components/ComingSoonPanel.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
+import { ProductsPage } from '../features/products/ProductsPage.tsx';
+import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
 import { StatusPage } from '../features/status/StatusPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AppProviders } from './AppProviders.tsx';
@@ -9,7 +12,16 @@ import { hrefOf, pageById, resolveRoute, type PageId } from './routes.config.ts'
 import { useSession } from './session/session.context.ts';
 
 function PageContent({ page }: { page: PageId }) {
-  if (page === 'status') return <StatusPage />;
+  switch (page) {
+    case 'status':
+      return <StatusPage />;
+    case 'products':
+      return <ProductsPage />;
+    case 'categories':
+      return <CategoriesPage />;
+    case 'reviews':
+      return <ReviewsPage />;
+  }
   return <ComingSoonPanel label={pageById(page).label} />;
 }
 

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-client.ts';
 import { ApiProvider } from './ApiProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
+import { ToastProvider } from './toast/ToastProvider.tsx';
 
 /** Client errors (4xx) will not fix themselves; network and server errors get two retries. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -27,11 +28,13 @@ export function AppProviders({ children }: { children: ReactNode }) {
 
   return (
     <I18nProvider>
-      <QueryClientProvider client={queryClient}>
-        <SessionProvider onSignOut={dropCachedData}>
-          <ApiProvider>{children}</ApiProvider>
-        </SessionProvider>
-      </QueryClientProvider>
+      <ToastProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider onSignOut={dropCachedData}>
+            <ApiProvider>{children}</ApiProvider>
+          </SessionProvider>
+        </QueryClientProvider>
+      </ToastProvider>
     </I18nProvider>
   );
 }

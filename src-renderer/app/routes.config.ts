@@ -1,11 +1,11 @@
 import type { MessageKey } from './i18n/i18n.context.ts';
 
-/** The console's pages, in navigation order. Only `status` is built; the rest are placeholders. */
+/** The console's pages, in navigation order; those not `ready` show a placeholder. */
 export const PAGES = [
   { id: 'status', label: 'nav.status', ready: true },
-  { id: 'products', label: 'nav.products', ready: false },
-  { id: 'categories', label: 'nav.categories', ready: false },
-  { id: 'reviews', label: 'nav.reviews', ready: false },
+  { id: 'products', label: 'nav.products', ready: true },
+  { id: 'categories', label: 'nav.categories', ready: true },
+  { id: 'reviews', label: 'nav.reviews', ready: true },
   { id: 'orders', label: 'nav.orders', ready: false },
   { id: 'carts', label: 'nav.carts', ready: false },
   { id: 'devices', label: 'nav.devices', ready: false },

@@ -16,6 +16,8 @@ export const VariantInputSchema = Type.Object({
   condition: Opt(Type.String({ minLength: 1, maxLength: 40 })),
   price: Money,
   stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  maintenance_stock: Opt(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+  cost: Opt(Type.Union([Money, Type.Null()])),
   weight_grams: Opt(Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()])),
   is_rentable: Opt(Type.Boolean()),
   rent_price: Opt(Type.Union([Money, Type.Null()])),
@@ -34,7 +36,7 @@ const productFields = {
   images: Opt(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 20 })),
   // Seed 002's single-variant fields:
   product_number: Opt(Text(64)),
-  standard_cost: Opt(Type.Number({ minimum: 0 })),
+  standard_cost: Opt(Money),
   list_price: Opt(Money),
   attributes: Opt(Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 }))),
   rental_config: Opt(
@@ -97,6 +99,7 @@ export const CategoryBodySchema = Type.Object({
 export const CategoryPatchSchema = Type.Partial(CategoryBodySchema);
 
 export const AdminCategoriesQuerySchema = Type.Object({
+  search: Opt(Type.String({ maxLength: 100 })),
   page: Opt(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   limit: Opt(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
 });

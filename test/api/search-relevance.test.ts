@@ -64,7 +64,10 @@ describe('the relevance set itself', () => {
   it('asks for typo tolerance only on words of at least five letters', () => {
     // A typo in a shorter word is not promised, so such a case would test nothing real.
     for (const c of queries.filter((q) => q.kind.startsWith('typo-'))) {
-      expect(c.q.split(/\s+/).some((w) => w.length >= 5), c.q).toBe(true);
+      expect(
+        c.q.split(/\s+/).some((w) => w.length >= 5),
+        c.q,
+      ).toBe(true);
     }
   });
 });

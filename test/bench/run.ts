@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '#main/backend/lib/paths';
+import { benchCatalog } from './catalog.bench.ts';
 import { benchColdStart } from './cold-start.bench.ts';
 
 // `npm run bench`: every benchmark the issues ask for, printed as "name: figure" lines.
@@ -12,9 +13,12 @@ if (!existsSync(join(appRoot(), 'dist/main/backend/standalone.js'))) {
 
 const suites: [string, () => Promise<Record<string, string>>][] = [
   ['startup and memory', benchColdStart],
+  ['catalog: listing, search, detail (issue 3)', benchCatalog],
 ];
 
+const only = process.argv[2];
 for (const [name, run] of suites) {
+  if (only && !name.includes(only)) continue;
   console.log(`\n## ${name}`);
   for (const [metric, value] of Object.entries(await run())) console.log(`${metric}: ${value}`);
 }

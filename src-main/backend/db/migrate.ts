@@ -29,9 +29,14 @@ function appliedMillis(db: AppDb): number[] {
   return rows.map((r) => Number(r.at));
 }
 
-export function migrationStatus(db: AppDb, migrationsFolder: string): MigrationStatus {
-  const expected = readMigrationFiles({ migrationsFolder }).length;
-  const applied = appliedMillis(db).length;
+/** Number of migrations this version ships (reads and hashes the files: call once). */
+export const knownMigrationCount = (migrationsFolder: string) =>
+  readMigrationFiles({ migrationsFolder }).length;
+
+export function migrationStatus(db: AppDb, expected: number): MigrationStatus {
+  const applied = (
+    db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
+  ).n;
   return { applied, expected, current: applied === expected };
 }
 
@@ -48,5 +53,5 @@ export function migrateDatabase(db: AppDb, migrationsFolder: string): MigrationS
     throw new DatabaseTooNewError(applied.length, known.length);
   }
   migrate(db, { migrationsFolder });
-  return migrationStatus(db, migrationsFolder);
+  return migrationStatus(db, known.length);
 }

@@ -3,3 +3,4 @@ export * from '#main/backend/modules/accounts/users.table';
 export * from '#main/backend/modules/audit/audit.table';
 export * from '#main/backend/modules/catalog/catalog.table';
 export * from '#main/backend/modules/ratings/ratings.table';
+export * from '#main/backend/modules/favorites/favorites.table';

@@ -23,6 +23,8 @@ import { adminCatalogRoutes } from '#main/backend/modules/catalog/admin-catalog.
 import { createCatalogAdminService } from '#main/backend/modules/catalog/catalog-admin.service';
 import { createCatalogWritesRepo } from '#main/backend/modules/catalog/catalog-writes.repo';
 import { adminReviewsRoutes } from '#main/backend/modules/ratings/admin-reviews.routes';
+import { createFavoritesRepo } from '#main/backend/modules/favorites/favorites.repo';
+import { favoritesRoutes } from '#main/backend/modules/favorites/favorites.routes';
 import { createFacets } from '#main/backend/modules/catalog/facets';
 import { shopProductsRoutes } from '#main/backend/modules/catalog/shop-products.routes';
 import { storeProductsRoutes } from '#main/backend/modules/catalog/store-products.routes';
@@ -119,6 +121,7 @@ export async function buildApp(deps: AppDeps) {
     repo: createRatingsRepo(db),
     catalog,
     listing,
+    audit,
     clock,
     ids,
   });
@@ -138,6 +141,12 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(adminCatalogRoutes, { catalog, categories, admin: catalogAdmin, guard });
   await app.register(adminReviewsRoutes, { ratings, guard });
+  await app.register(favoritesRoutes, {
+    favorites: createFavoritesRepo(db),
+    catalog,
+    guard,
+    clock,
+  });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
   return { app, services: { accounts } };

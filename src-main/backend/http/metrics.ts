@@ -14,16 +14,20 @@ export function registerMetrics(app: App): Registry {
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (req, reply) => {
-    latency.observe(
-      {
-        method: req.method,
-        // The route pattern, never the raw URL: ids in paths would explode the label set.
-        route: req.routeOptions.url ?? 'unmatched',
-        status_code: String(reply.statusCode),
-      },
-      reply.elapsedTime / 1000,
-    );
+  // One labelled child per method/route/status, looked up by a string key: resolving labels
+  // on every request costs more than the observation itself.
+  const children = new Map<string, { observe(seconds: number): void }>();
+  app.addHook('onResponse', (req, reply, done) => {
+    // The route pattern, never the raw URL: ids in paths would explode the label set.
+    const route = req.routeOptions.url ?? 'unmatched';
+    const key = `${req.method} ${route} ${reply.statusCode}`;
+    let child = children.get(key);
+    if (!child) {
+      child = latency.labels(req.method, route, String(reply.statusCode));
+      children.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

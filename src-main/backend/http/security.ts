@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import type { App } from '#main/backend/http/app-type';
 import { ErrorCode } from '#shared/errors';
@@ -25,7 +26,33 @@ export async function registerSecurity(app: App, limits: { perMinute: number }):
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   });
-  await app.register(helmet, {
+  const securityHeaders = helmetHeaders();
+  // Static directives never vary per request, so the headers are computed once by helmet and
+  // copied onto every reply: helmet's per-request middleware halved the API's throughput.
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
+  await app.register(rateLimit, {
+    global: limits.perMinute > 0,
+    max: limits.perMinute > 0 ? limits.perMinute : 1_000_000,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error(`Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`), {
+        statusCode: 429,
+        code: ErrorCode.rateLimited,
+      }),
+  });
+}
+
+/** The headers helmet sets for Cartstation's policy, captured once from its middleware. */
+export function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -39,15 +66,6 @@ export async function registerSecurity(app: App, limits: { perMinute: number }):
     },
     // Same reason: HSTS on a LAN address would lock browsers out of http://.
     strictTransportSecurity: false,
-  });
-  await app.register(rateLimit, {
-    global: limits.perMinute > 0,
-    max: limits.perMinute > 0 ? limits.perMinute : 1_000_000,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new Error(`Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`), {
-        statusCode: 429,
-        code: ErrorCode.rateLimited,
-      }),
-  });
+  })({} as IncomingMessage, res as unknown as ServerResponse, () => undefined);
+  return headers;
 }

@@ -17,6 +17,7 @@ import {
 } from '#shared/contracts/admin-catalog';
 import { errorResponses } from '#shared/contracts/common';
 import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import { foldVietnamese } from '#shared/text/fold';
 import type { CatalogAdminService } from './catalog-admin.service.ts';
 import type { CatalogService } from './catalog.service.ts';
 import type { CategoriesRepo } from './categories.repo.ts';
@@ -34,8 +35,15 @@ const page = (total: number, current: number, limit: number) => ({
 
 function stock(variants: Variant[]) {
   const total = variants.reduce((sum, v) => sum + v.stock, 0);
-  // Maintenance and rentals are tracked by the orders module; none are held here yet.
-  return { total_stock: total, maintenance_stock: 0, available_stock: total, renting_stock: 0 };
+  const maintenance = variants.reduce((sum, v) => sum + v.maintenanceStock, 0);
+  // Units out on rental are counted by the orders module; none are out before it exists.
+  const renting = 0;
+  return {
+    total_stock: total,
+    maintenance_stock: maintenance,
+    available_stock: total - maintenance - renting,
+    renting_stock: renting,
+  };
 }
 
 const statusLabel = (available: number) =>
@@ -96,7 +104,13 @@ export async function adminCatalogRoutes(
         security_deposit: rentable?.deposit ?? null,
       },
       rent_price: rentable?.rentPricePerDay ?? null,
-      stock_details: { total_stock: stock(variants).total_stock, maintenance_stock: 0 },
+      stock_details: {
+        total_stock: stock(variants).total_stock,
+        maintenance_stock: stock(variants).maintenance_stock,
+      },
+      standard_cost: first?.cost ?? null,
+      safety_stock_level: p.safetyStockLevel,
+      reorder_point: p.reorderPoint,
       is_hot: p.isHot,
       tags: catalog.tags(p.id),
       specs: p.specs,
@@ -110,6 +124,8 @@ export async function adminCatalogRoutes(
         condition: v.condition,
         price: v.price,
         stock: v.stock,
+        maintenance_stock: v.maintenanceStock,
+        cost: v.cost,
         weight_grams: v.weightGrams,
         is_rentable: v.isRentable,
         rent_price: v.rentPricePerDay,
@@ -245,8 +261,11 @@ export async function adminCatalogRoutes(
       },
     },
     async (req) => {
-      const { page: current = 1, limit = 10 } = req.query;
-      const all = categories.listWithCounts();
+      const { page: current = 1, limit = 10, search } = req.query;
+      const needle = search?.trim() ? foldVietnamese(search.trim()) : null;
+      const all = categories
+        .listWithCounts()
+        .filter((c) => !needle || foldVietnamese(c.name).includes(needle));
       return {
         status: 'success' as const,
         code: 200,

@@ -22,6 +22,8 @@ const toValues = (v: VariantInput): VariantValues => ({
   condition: v.condition ?? 'New',
   price: v.price,
   stock: v.stock,
+  maintenanceStock: v.maintenance_stock ?? 0,
+  cost: v.cost ?? null,
   weightGrams: v.weight_grams ?? null,
   isRentable: v.is_rentable ?? false,
   rentPricePerDay: v.rent_price ?? null,
@@ -43,6 +45,8 @@ function seed002Variant(body: AdminProductPatch, base?: Variant): VariantInput |
     condition: attrs.condition ?? base?.condition ?? 'New',
     price,
     stock: body.stock_details?.total_stock ?? base?.stock ?? 0,
+    maintenance_stock: body.stock_details?.maintenance_stock ?? base?.maintenanceStock ?? 0,
+    cost: body.standard_cost ?? base?.cost ?? null,
     weight_grams: base?.weightGrams ?? null,
     is_rentable: body.rental_config?.is_rentable ?? base?.isRentable ?? false,
     rent_price: body.rent_price !== undefined ? body.rent_price : (base?.rentPricePerDay ?? null),
@@ -71,35 +75,47 @@ export function createCatalogAdminService(deps: {
 }) {
   const { writes, products, categories, search, listing, audit, clock, ids } = deps;
 
-  function category(id: number | undefined, required: boolean): number | undefined {
+  /** The category the body names, by `category_id` or seed 002's `subcategory_id`. */
+  function category(body: AdminProductPatch, required: boolean): number | undefined {
+    const field = body.category_id !== undefined ? 'category_id' : 'subcategory_id';
+    const id = body.category_id ?? body.subcategory_id;
     if (id === undefined) {
       if (required) throw badRequest('category_id (or subcategory_id) is required', 'category_id');
       return undefined;
     }
-    if (!categories.find(id)) throw badRequest(`category ${id} does not exist`, 'category_id');
+    if (!categories.find(id)) throw badRequest(`category ${id} does not exist`, field);
     return id;
   }
 
-  /** SKUs and barcodes are unique across the store: a scanner must find exactly one variant. */
-  function checkCodes(productId: number | null, variants: VariantInput[]): void {
+  /**
+   * SKUs and barcodes are unique across the store and never reused (a retired variant keeps
+   * its codes for history): a scanner must find exactly one variant. `seed002` names the field
+   * the client actually sent.
+   */
+  function checkCodes(variants: VariantInput[], seed002: boolean): void {
     const skus = new Set<string>();
     const barcodes = new Set<string>();
     variants.forEach((v, i) => {
       const sku = v.sku.trim();
-      if (skus.has(sku)) throw badRequest(`SKU ${sku} appears twice`, `variants.${i}.sku`);
+      const skuField = seed002 ? 'product_number' : `variants.${i}.sku`;
+      if (skus.has(sku)) throw badRequest(`SKU ${sku} appears twice`, skuField);
       skus.add(sku);
-      const owner = writes.skuOwner(sku);
-      if (owner !== undefined && owner !== productId) {
-        throw badRequest(`SKU ${sku} already exists`, `variants.${i}.sku`);
-      }
+      const holder = writes.skuHolder(sku);
+      if (holder && holder.id !== v.id) throw badRequest(`SKU ${sku} already exists`, skuField);
       if (v.barcode) {
-        if (barcodes.has(v.barcode))
-          throw badRequest(`Barcode ${v.barcode} appears twice`, `variants.${i}.barcode`);
+        const field = `variants.${i}.barcode`;
+        if (barcodes.has(v.barcode)) throw badRequest(`Barcode ${v.barcode} appears twice`, field);
         barcodes.add(v.barcode);
-        const holder = writes.barcodeOwner(v.barcode);
-        if (holder !== undefined && holder !== productId) {
-          throw badRequest(`Barcode ${v.barcode} already exists`, `variants.${i}.barcode`);
+        const owner = writes.barcodeHolder(v.barcode);
+        if (owner && owner.id !== v.id) {
+          throw badRequest(`Barcode ${v.barcode} already exists`, field);
         }
+      }
+      if ((v.maintenance_stock ?? 0) > v.stock) {
+        throw badRequest(
+          'maintenance stock cannot exceed total stock',
+          seed002 ? 'stock_details.maintenance_stock' : `variants.${i}.maintenance_stock`,
+        );
       }
     });
   }
@@ -123,12 +139,12 @@ export function createCatalogAdminService(deps: {
 
   return {
     createProduct(actor: User, body: AdminProductBody): ProductCard {
-      const categoryId = category(body.category_id ?? body.subcategory_id, true)!;
+      const categoryId = category(body, true)!;
       const variants = body.variants ?? [seed002Variant(body)].filter((v) => v !== null);
       if (variants.length === 0) {
         throw badRequest('variants (or product_number and list_price) are required', 'variants');
       }
-      checkCodes(null, variants);
+      checkCodes(variants, body.variants === undefined);
       const id = commit((at) => {
         const values: ProductValues = {
           name: body.name.trim(),
@@ -136,6 +152,8 @@ export function createCatalogAdminService(deps: {
           categoryId,
           isHot: body.is_hot ?? false,
           specs: specsFrom(body, {}),
+          safetyStockLevel: body.safety_stock_level ?? null,
+          reorderPoint: body.reorder_point ?? null,
         };
         const productId = writes.insertProduct(ids.uuid(), values, at);
         for (const v of variants) writes.insertVariant(productId, toValues(v), at);
@@ -153,13 +171,14 @@ export function createCatalogAdminService(deps: {
       const current = products.find(id);
       if (!current) throw notFound('Product not found');
       const categoryId =
-        category(patch.category_id ?? patch.subcategory_id, false) ?? current.categoryId;
+        category(patch, false) ?? current.categoryId;
       const existing = products.variants(id);
       const single = seed002Variant(patch, existing[0]);
       const touchesSingle =
         patch.product_number !== undefined ||
         patch.list_price !== undefined ||
         patch.stock_details !== undefined ||
+        patch.standard_cost !== undefined ||
         patch.rental_config !== undefined ||
         patch.rent_price !== undefined ||
         ['size', 'color', 'condition'].some((k) => patch.attributes?.[k] !== undefined);
@@ -174,7 +193,7 @@ export function createCatalogAdminService(deps: {
             );
           }
         });
-        checkCodes(id, variants);
+        checkCodes(variants, patch.variants === undefined);
       }
       commit((at) => {
         writes.updateProduct(
@@ -185,6 +204,12 @@ export function createCatalogAdminService(deps: {
             categoryId,
             isHot: patch.is_hot ?? current.isHot,
             specs: specsFrom(patch, current.specs),
+            safetyStockLevel:
+              patch.safety_stock_level !== undefined
+                ? patch.safety_stock_level
+                : current.safetyStockLevel,
+            reorderPoint:
+              patch.reorder_point !== undefined ? patch.reorder_point : current.reorderPoint,
           },
           at,
         );

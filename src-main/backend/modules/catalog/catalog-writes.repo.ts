@@ -9,6 +9,8 @@ export interface VariantValues {
   condition: string;
   price: number;
   stock: number;
+  maintenanceStock: number;
+  cost: number | null;
   weightGrams: number | null;
   isRentable: boolean;
   rentPricePerDay: number | null;
@@ -21,6 +23,8 @@ export interface ProductValues {
   categoryId: number;
   isHot: boolean;
   specs: Record<string, string>;
+  safetyStockLevel: number | null;
+  reorderPoint: number | null;
 }
 
 /** Catalog writes. Callers wrap them in one transaction together with the search reindex. */
@@ -29,19 +33,24 @@ export function createCatalogWritesRepo(db: AppDb) {
   const slugTaken = sqlite.prepare('select 1 from products where slug = ?').pluck();
   const categorySlugTaken = sqlite.prepare('select 1 from categories where slug = ?').pluck();
   const insertProduct = sqlite.prepare(`
-    insert into products (uuid, name, slug, description, category_id, specs, is_hot, created_at, updated_at)
-    values (@uuid, @name, @slug, @description, @categoryId, @specs, @isHot, @at, @at)`);
+    insert into products (uuid, name, slug, description, category_id, specs, is_hot,
+      safety_stock_level, reorder_point, created_at, updated_at)
+    values (@uuid, @name, @slug, @description, @categoryId, @specs, @isHot, @safetyStockLevel,
+      @reorderPoint, @at, @at)`);
   const updateProduct = sqlite.prepare(`
     update products set name = @name, description = @description, category_id = @categoryId,
-      specs = @specs, is_hot = @isHot, updated_at = @at where id = @id`);
+      specs = @specs, is_hot = @isHot, safety_stock_level = @safetyStockLevel,
+      reorder_point = @reorderPoint, updated_at = @at where id = @id`);
   const insertVariant = sqlite.prepare(`
     insert into product_variants (product_id, sku, barcode, size, color, condition, price, stock,
-      weight_grams, is_rentable, rent_price_per_day, deposit, created_at, updated_at)
-    values (@productId, @sku, @barcode, @size, @color, @condition, @price, @stock, @weightGrams,
-      @isRentable, @rentPricePerDay, @deposit, @at, @at)`);
+      maintenance_stock, cost, weight_grams, is_rentable, rent_price_per_day, deposit,
+      created_at, updated_at)
+    values (@productId, @sku, @barcode, @size, @color, @condition, @price, @stock,
+      @maintenanceStock, @cost, @weightGrams, @isRentable, @rentPricePerDay, @deposit, @at, @at)`);
   const updateVariant = sqlite.prepare(`
     update product_variants set sku = @sku, barcode = @barcode, size = @size, color = @color,
-      condition = @condition, price = @price, stock = @stock, weight_grams = @weightGrams,
+      condition = @condition, price = @price, stock = @stock,
+      maintenance_stock = @maintenanceStock, cost = @cost, weight_grams = @weightGrams,
       is_rentable = @isRentable, rent_price_per_day = @rentPricePerDay, deposit = @deposit,
       updated_at = @at where id = @id and product_id = @productId`);
   const retireVariant = sqlite.prepare(
@@ -52,10 +61,10 @@ export function createCatalogWritesRepo(db: AppDb) {
       min_price = coalesce((select min(price) from product_variants where product_id = @id and deleted_at is null), 0),
       max_price = coalesce((select max(price) from product_variants where product_id = @id and deleted_at is null), 0)
     where id = @id`);
-  const skuOwner = sqlite.prepare('select product_id from product_variants where sku = ?').pluck();
-  const barcodeOwner = sqlite
-    .prepare('select product_id from product_variants where barcode = ?')
-    .pluck();
+  const skuHolder = sqlite.prepare('select id, product_id from product_variants where sku = ?');
+  const barcodeHolder = sqlite.prepare(
+    'select id, product_id from product_variants where barcode = ?',
+  );
   const liveVariantIds = sqlite
     .prepare('select id from product_variants where product_id = ? and deleted_at is null')
     .pluck();
@@ -106,8 +115,10 @@ export function createCatalogWritesRepo(db: AppDb) {
     refreshPrices(productId: number): void {
       refreshPrices.run({ id: productId });
     },
-    skuOwner: (sku: string) => skuOwner.get(sku) as number | undefined,
-    barcodeOwner: (code: string) => barcodeOwner.get(code) as number | undefined,
+    /** The variant (live or retired) holding a SKU: SKUs and barcodes are never reused. */
+    skuHolder: (sku: string) => skuHolder.get(sku) as { id: number; product_id: number } | undefined,
+    barcodeHolder: (code: string) =>
+      barcodeHolder.get(code) as { id: number; product_id: number } | undefined,
     replaceImages(productId: number, urls: string[]): void {
       sqlite.prepare('delete from product_images where product_id = ?').run(productId);
       const insert = sqlite.prepare(
@@ -139,6 +150,7 @@ export function createCatalogWritesRepo(db: AppDb) {
         .prepare('delete from product_relations where product_id = ? or related_id = ?')
         .run(id, id);
       for (const sql of [
+        'delete from favorites where product_id = ?',
         'delete from product_tags where product_id = ?',
         'delete from product_images where product_id = ?',
         'delete from product_variants where product_id = ?',
@@ -152,7 +164,8 @@ export function createCatalogWritesRepo(db: AppDb) {
       return (
         sqlite
           .prepare(
-            'select 1 from categories where name = ? collate nocase and deleted_at is null and id != ?',
+            // cs_lower: Unicode lower case, so "ĐỒ UỐNG" collides with "Đồ uống".
+            'select 1 from categories where cs_lower(name) = cs_lower(?) and deleted_at is null and id != ?',
           )
           .get(name.trim(), exceptId ?? 0) !== undefined
       );

@@ -24,11 +24,31 @@ export function createCatalogService(deps: {
 }) {
   const { products, listing } = deps;
 
+  // Cards of recently listed products, dropped whenever the catalog changes (the listing's
+  // version moves on every committed catalog or rating write), so they are never stale.
+  const cardCache = new Map<number, ProductCard>();
+  let cardCacheVersion = -1;
+  const MAX_CACHED_CARDS = 50_000;
+
+  function cards(ids: ArrayLike<number>): ProductCard[] {
+    if (cardCacheVersion !== listing.version || cardCache.size > MAX_CACHED_CARDS) {
+      cardCache.clear();
+      cardCacheVersion = listing.version;
+    }
+    const wanted = Array.from(ids);
+    const missing = wanted.filter((id) => !cardCache.has(id));
+    if (missing.length > 0) for (const card of products.cards(missing)) cardCache.set(card.id, card);
+    return wanted.flatMap((id) => {
+      const card = cardCache.get(id);
+      return card ? [card] : [];
+    });
+  }
+
   function page(filter: ProductFilter, pageNo: number, limit: number): Page<ProductCard> {
     const ids = listing.ids(filter);
     const start = (pageNo - 1) * limit;
     return {
-      items: products.cards(ids.subarray(start, start + limit)),
+      items: cards(ids.subarray(start, start + limit)),
       ...paginate(ids.length, pageNo, limit),
     };
   }
@@ -36,7 +56,8 @@ export function createCatalogService(deps: {
   return {
     page,
     find: (ref: string | number) => products.find(ref),
-    findAny: (id: number) => products.cards([id])[0] ?? null,
+    findAny: (id: number) => (Number.isSafeInteger(id) ? (products.cards([id])[0] ?? null) : null),
+    cards,
     variants: (productId: number): Variant[] => products.variants(productId),
     variantsOfMany: (ids: number[]) => products.variantsOfMany(ids),
     images: (productId: number) => products.images(productId),
@@ -60,13 +81,11 @@ export function createCatalogService(deps: {
     },
 
     popular(limit: number, categoryId?: number): ProductCard[] {
-      const ids = listing.ids({ categoryId, sort: 'popular' });
-      return products.cards(ids.subarray(0, limit));
+      return cards(listing.ids({ categoryId, sort: 'popular' }).subarray(0, limit));
     },
 
     topRated(limit: number, categoryId?: number): ProductCard[] {
-      const ids = listing.ids({ categoryId, sort: 'rating' });
-      return products.cards(ids.subarray(0, limit));
+      return cards(listing.ids({ categoryId, sort: 'rating' }).subarray(0, limit));
     },
   };
 
@@ -77,7 +96,7 @@ export function createCatalogService(deps: {
         if (source[i] !== exclude) chosen.add(source[i]!);
       }
     }
-    return products.cards([...chosen]);
+    return cards([...chosen]);
   }
 }
 

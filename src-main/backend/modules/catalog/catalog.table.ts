@@ -46,6 +46,9 @@ export const products = sqliteTable(
     minPrice: integer('min_price').notNull().default(0),
     maxPrice: integer('max_price').notNull().default(0),
     soldCount: integer('sold_count').notNull().default(0),
+    /** Seed 002 inventory thresholds: warn below the safety level, reorder at the point. */
+    safetyStockLevel: integer('safety_stock_level'),
+    reorderPoint: integer('reorder_point'),
     /** Exact integers; the average is derived, never stored rounded. */
     ratingSum: integer('rating_sum').notNull().default(0),
     ratingCount: integer('rating_count').notNull().default(0),
@@ -74,6 +77,10 @@ export const productVariants = sqliteTable(
     condition: text('condition').notNull().default('New'),
     price: integer('price').notNull(),
     stock: integer('stock').notNull().default(0),
+    /** Units held back for repair or inspection: part of the stock, not sellable. */
+    maintenanceStock: integer('maintenance_stock').notNull().default(0),
+    /** Purchase cost per unit in đồng (seed 002 `standard_cost`), for margins in reports. */
+    cost: integer('cost'),
     /** Grams; the smart cart's scale checks items against it. */
     weightGrams: integer('weight_grams'),
     isRentable: integer('is_rentable', { mode: 'boolean' }).notNull().default(false),

@@ -34,15 +34,20 @@ export interface ProductFilter {
 const ORDER: Record<Exclude<ProductSort, 'relevance'>, string> = {
   newest: 'p.created_at desc, p.id desc',
   oldest: 'p.created_at asc, p.id asc',
-  name: 'p.name collate nocase asc, p.id asc',
+  // Alphabetical as a Vietnamese reader expects: tones and hats ignored, đ with d.
+  name: 'cs_fold(p.name) asc, p.id asc',
   rating:
     'case when p.rating_count = 0 then 0 else p.rating_sum * 1.0 / p.rating_count end desc, p.rating_count desc, p.id desc',
   price_asc: 'p.min_price asc, p.id asc',
   price_desc: 'p.max_price desc, p.id desc',
   popular: 'p.sold_count desc, p.rating_count desc, p.id desc',
 };
-/** Name weighs most, then SKU, category, tags; description least (SPEC: name before description). */
-const RELEVANCE = 'bm25(product_search, 10.0, 4.0, 3.0, 6.0, 1.0), p.sold_count desc, p.id asc';
+/**
+ * bm25 weights per column (name, head, category, tags, sku, description): the name weighs most
+ * and its first words more, description least (SPEC: name before description); then sales.
+ */
+const RELEVANCE =
+  'bm25(product_search, 10.0, 6.0, 4.0, 3.0, 6.0, 1.0), p.sold_count desc, p.id asc';
 
 /**
  * Ordered ids of the live products matching a filter. Whole result lists are cached per filter
@@ -60,7 +65,10 @@ export function createProductListing(db: AppDb, search: SearchIndex) {
     const params: unknown[] = [];
     let from = 'products p';
     if (f.search !== undefined) {
-      const match = buildMatchExpression(queryTerms(f.search), search.typoIndex(version));
+      const match = buildMatchExpression(queryTerms(f.search), {
+        knows: (term) => search.knows(term),
+        index: () => search.typoIndex(version),
+      });
       if (!match) return null;
       from = 'product_search join products p on p.id = product_search.rowid';
       where.push('product_search match ?');

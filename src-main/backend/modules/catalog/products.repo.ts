@@ -14,6 +14,8 @@ export interface ProductCard {
   minPrice: number;
   maxPrice: number;
   soldCount: number;
+  safetyStockLevel: number | null;
+  reorderPoint: number | null;
   ratingSum: number;
   ratingCount: number;
   isHot: boolean;
@@ -34,6 +36,8 @@ export interface Variant {
   condition: string;
   price: number;
   stock: number;
+  maintenanceStock: number;
+  cost: number | null;
   weightGrams: number | null;
   isRentable: boolean;
   rentPricePerDay: number | null;
@@ -60,6 +64,8 @@ interface CardRow {
   min_price: number;
   max_price: number;
   sold_count: number;
+  safety_stock_level: number | null;
+  reorder_point: number | null;
   rating_sum: number;
   rating_count: number;
   is_hot: number;
@@ -83,6 +89,8 @@ const toCard = (r: CardRow): ProductCard => ({
   minPrice: r.min_price,
   maxPrice: r.max_price,
   soldCount: r.sold_count,
+  safetyStockLevel: r.safety_stock_level,
+  reorderPoint: r.reorder_point,
   ratingSum: r.rating_sum,
   ratingCount: r.rating_count,
   isHot: r.is_hot === 1,
@@ -103,6 +111,8 @@ interface VariantRow {
   condition: string;
   price: number;
   stock: number;
+  maintenance_stock: number;
+  cost: number | null;
   weight_grams: number | null;
   is_rentable: number;
   rent_price_per_day: number | null;
@@ -119,6 +129,8 @@ const toVariant = (r: VariantRow): Variant => ({
   condition: r.condition,
   price: r.price,
   stock: r.stock,
+  maintenanceStock: r.maintenance_stock,
+  cost: r.cost,
   weightGrams: r.weight_grams,
   isRentable: r.is_rentable === 1,
   rentPricePerDay: r.rent_price_per_day,
@@ -127,7 +139,7 @@ const toVariant = (r: VariantRow): Variant => ({
 
 const CARD_SELECT = `
   select p.id, p.uuid, p.name, p.slug, p.description, p.category_id, c.uuid as category_uuid,
-    c.name as category_name, c.slug as category_slug, p.min_price, p.max_price, p.sold_count,
+    c.name as category_name, c.slug as category_slug, p.min_price, p.max_price, p.sold_count, p.safety_stock_level, p.reorder_point,
     p.rating_sum, p.rating_count, p.is_hot, p.specs, p.created_at, p.updated_at, p.deleted_at,
     (select url from product_images i where i.product_id = p.id
       order by i.is_primary desc, i.sort_order, i.id limit 1) as thumbnail

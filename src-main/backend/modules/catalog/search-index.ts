@@ -31,11 +31,17 @@ export function createSearchIndex(db: AppDb, clock: Clock) {
     from products p join categories c on c.id = p.category_id where p.id = ?`);
   const remove = sqlite.prepare('delete from product_search where rowid = ?');
   const insert = sqlite.prepare(
-    'insert into product_search (rowid, name, category, tags, sku, description) values (?, ?, ?, ?, ?, ?)',
+    'insert into product_search (rowid, name, head, category, tags, sku, description) values (?, ?, ?, ?, ?, ?, ?)',
   );
   const byCategory = sqlite.prepare('select id from products where category_id = ?').pluck();
+  // Words worth correcting: at least four letters; numbers and codes are matched as typed.
   const vocabulary = sqlite
-    .prepare('select term from product_search_vocab where length(term) >= 3')
+    .prepare(
+      "select term from product_search_vocab where length(term) >= 4 and term not glob '*[0-9]*'",
+    )
+    .pluck();
+  const anyWithPrefix = sqlite
+    .prepare('select 1 from product_search where product_search match ? limit 1')
     .pluck();
   let typos: { index: TypoIndex; builtAt: number; version: number } | null = null;
 
@@ -43,9 +49,11 @@ export function createSearchIndex(db: AppDb, clock: Clock) {
     remove.run(productId);
     const row = source.get(productId) as SourceRow | undefined;
     if (!row || row.deleted_at) return;
+    const name = foldVietnamese(row.name);
     insert.run(
       row.id,
-      foldVietnamese(row.name),
+      name,
+      name.split(/\s+/).slice(0, 2).join(' '),
       foldVietnamese(row.category),
       foldVietnamese(row.tags ?? ''),
       foldVietnamese(row.skus ?? ''),
@@ -76,6 +84,10 @@ export function createSearchIndex(db: AppDb, clock: Clock) {
         }
       })();
       return true;
+    },
+    /** Whether any indexed word starts with `term` (a folded word of letters and digits). */
+    knows(term: string): boolean {
+      return anyWithPrefix.get(`"${term}"*`) !== undefined;
     },
     /** The typo index over the indexed words, rebuilt lazily when the catalog has changed. */
     typoIndex(version: number): TypoIndex {

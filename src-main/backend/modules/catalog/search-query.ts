@@ -16,13 +16,17 @@ export function queryTerms(query: string): string[] {
  * nothing also matches the indexed words one typo away from it. Every term is quoted, so no
  * input can inject FTS operators.
  */
-export function buildMatchExpression(terms: string[], typos: TypoIndex | null): string | null {
+export function buildMatchExpression(
+  terms: string[],
+  typos: { knows(term: string): boolean; index(): TypoIndex } | null,
+): string | null {
   if (terms.length === 0) return null;
   return terms
     .map((term) => {
       const options = [`"${term}"`, `"${term}"*`];
-      if (typos && term.length >= MIN_TYPO_LENGTH && !typos.hasPrefix(term)) {
-        for (const near of typos.near(term)) options.push(`"${near}"`);
+      // The typo index is only consulted for words the catalog doesn't know at all.
+      if (typos && term.length >= MIN_TYPO_LENGTH && !/\d/.test(term) && !typos.knows(term)) {
+        for (const near of typos.index().near(term)) options.push(`"${near}"`);
       }
       return `(${options.join(' OR ')})`;
     })

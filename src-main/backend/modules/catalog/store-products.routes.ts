@@ -27,13 +27,16 @@ const pagination = (total: number, page: number, limit: number) => ({
   limit,
 });
 
-/** Seed 002 shows one variant's attributes on a card: the cheapest one. */
-function storeCard(p: ProductCard, variants: Variant[] | undefined) {
-  const v = variants?.[0];
+/**
+ * Seed 002 shows one variant on a card: the cheapest one that satisfies the shopper's filters
+ * (variants come sorted by price), so a search for size 38 shows the size-38 price.
+ */
+function storeCard(p: ProductCard, variants: Variant[] | undefined, fits = (_v: Variant) => true) {
+  const v = variants?.find(fits) ?? variants?.[0];
   return {
     id: p.id,
     name: p.name,
-    price: p.minPrice,
+    price: v?.price ?? p.minPrice,
     thumbnail: p.thumbnail,
     rating: averageRating(p),
     sold_count: p.soldCount,
@@ -50,9 +53,9 @@ export async function storeProductsRoutes(
 ) {
   const { catalog, categories, ratings } = deps;
   const tags = ['store'];
-  const cards = (items: ProductCard[]) => {
+  const cards = (items: ProductCard[], fits?: (v: Variant) => boolean) => {
     const variants = catalog.variantsOfMany(items.map((p) => p.id));
-    return items.map((p) => storeCard(p, variants.get(p.id)));
+    return items.map((p) => storeCard(p, variants.get(p.id), fits));
   };
   const product = (id: number) => {
     const p = catalog.find(id);
@@ -115,10 +118,17 @@ export async function storeProductsRoutes(
         page,
         limit,
       );
+      const lower = (s: string | null) => s?.toLowerCase();
+      const fits = (v: Variant) =>
+        (range.min === undefined || v.price >= range.min) &&
+        (range.max === undefined || v.price <= range.max) &&
+        (!q.condition || lower(v.condition) === lower(q.condition)) &&
+        (!q.size?.length || q.size.some((s) => lower(s) === lower(v.size))) &&
+        (!q.color?.length || q.color.some((c) => lower(c) === lower(v.color)));
       return {
         status: 'success' as const,
         code: 200,
-        data: cards(result.items),
+        data: cards(result.items, fits),
         pagination: pagination(result.total, page, limit),
       };
     },

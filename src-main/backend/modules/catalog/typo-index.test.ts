@@ -41,9 +41,10 @@ describe('search query', () => {
 
   it('quotes every term and adds typo alternatives for long unknown words', () => {
     const index = createTypoIndex(['robusta']);
-    expect(buildMatchExpression(['ca', 'robsta'], index)).toBe(
+    const typos = { knows: (t: string) => index.hasPrefix(t), index: () => index };
+    expect(buildMatchExpression(['ca', 'robsta'], typos)).toBe(
       '("ca" OR "ca"*) AND ("robsta" OR "robsta"* OR "robusta")',
     );
-    expect(buildMatchExpression([], index)).toBeNull();
+    expect(buildMatchExpression([], typos)).toBeNull();
   });
 });

@@ -189,6 +189,10 @@ export function createRatingsRepo(db: AppDb) {
       return out;
     },
 
+    transaction<T>(fn: () => T): T {
+      return sqlite.transaction(fn)();
+    },
+
     userSummary(userId: number): { total: number; average: number } {
       const r = userSummary.get(userId) as { n: number; avg: number };
       return { total: r.n, average: r.avg };

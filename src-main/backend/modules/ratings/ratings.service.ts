@@ -1,4 +1,5 @@
 import type { Clock } from '#main/backend/lib/clock';
+import type { AuditRepo } from '#main/backend/modules/audit/audit.repo';
 import type { IdGenerator } from '#main/backend/lib/ids';
 import { conflict, forbidden, notFound } from '#main/backend/http/errors';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
@@ -22,10 +23,11 @@ export function createRatingsService(deps: {
   repo: RatingsRepo;
   catalog: CatalogService;
   listing: ProductListing;
+  audit: AuditRepo;
   clock: Clock;
   ids: IdGenerator;
 }) {
-  const { repo, catalog, listing, clock, ids } = deps;
+  const { repo, catalog, listing, audit, clock, ids } = deps;
 
   function product(ref: string): ProductCard {
     const p = catalog.find(ref);
@@ -90,7 +92,17 @@ export function createRatingsService(deps: {
     reply(admin: User, ratingRef: string, text: string): Rating {
       const rating = repo.find(ratingRef);
       if (!rating) throw notFound(RATING_MSG.ratingNotFound);
-      repo.reply(rating.id, text, admin.id, clock.now().toISOString());
+      const at = clock.now();
+      repo.transaction(() => {
+        repo.reply(rating.id, text, admin.id, at.toISOString());
+        audit.record({
+          actorUserId: admin.id,
+          action: 'review.replied',
+          targetType: 'rating',
+          targetId: rating.uuid,
+          at,
+        });
+      });
       return repo.find(rating.id)!;
     },
 

@@ -1,5 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
-import { migrationStatus } from '#main/backend/db/migrate';
+import { knownMigrationCount, migrationStatus } from '#main/backend/db/migrate';
 import type { Clock } from '#main/backend/lib/clock';
 import type { AccountsService } from '#main/backend/modules/accounts/accounts.service';
 import type { CatalogRepo } from '#main/backend/modules/catalog/catalog.repo';
@@ -16,6 +16,7 @@ interface Deps {
 
 export function createSystemService(deps: Deps) {
   const startedAt = deps.clock.now();
+  const expectedMigrations = knownMigrationCount(deps.migrationsFolder);
   const uptime = () => (deps.clock.now().getTime() - startedAt.getTime()) / 1000;
 
   function health(): Health {
@@ -23,7 +24,7 @@ export function createSystemService(deps: Deps) {
     let migrations = { applied: 0, expected: 0, current: false };
     try {
       deps.db.$client.prepare('select 1').get();
-      migrations = migrationStatus(deps.db, deps.migrationsFolder);
+      migrations = migrationStatus(deps.db, expectedMigrations);
     } catch {
       reachable = false;
     }
