@@ -2,9 +2,12 @@ import { Type } from 'typebox';
 import { errorResponses } from './common.ts';
 
 export const FavoriteBodySchema = Type.Object({
-  product_id: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 64 })], {
-    description: 'Product id (integer) or UUID',
-  }),
+  product_id: Type.Union(
+    [Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 64 })],
+    {
+      description: 'Product id (integer) or UUID',
+    },
+  ),
 });
 
 export const FavoriteParamsSchema = Type.Object({ product_id: Type.String({ maxLength: 64 }) });

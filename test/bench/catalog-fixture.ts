@@ -10,17 +10,71 @@ import { slugify } from '#shared/text/fold';
 // A large Vietnamese-looking catalog for benchmarks: deterministic, so runs compare.
 
 const HEADS = [
-  'Cà phê', 'Trà', 'Gạo', 'Nước mắm', 'Bánh', 'Kẹo', 'Mứt', 'Sữa', 'Nước ép', 'Hạt điều',
-  'Đường', 'Muối', 'Tiêu', 'Mì', 'Bún', 'Phở', 'Chả', 'Giò', 'Nem', 'Dầu ăn',
-  'Xà phòng', 'Bột giặt', 'Khăn', 'Bàn chải', 'Rau', 'Khoai', 'Bưởi', 'Xoài', 'Cam', 'Chuối',
+  'Cà phê',
+  'Trà',
+  'Gạo',
+  'Nước mắm',
+  'Bánh',
+  'Kẹo',
+  'Mứt',
+  'Sữa',
+  'Nước ép',
+  'Hạt điều',
+  'Đường',
+  'Muối',
+  'Tiêu',
+  'Mì',
+  'Bún',
+  'Phở',
+  'Chả',
+  'Giò',
+  'Nem',
+  'Dầu ăn',
+  'Xà phòng',
+  'Bột giặt',
+  'Khăn',
+  'Bàn chải',
+  'Rau',
+  'Khoai',
+  'Bưởi',
+  'Xoài',
+  'Cam',
+  'Chuối',
 ];
 const MIDS = [
-  'sữa đá', 'rang xay', 'hòa tan', 'đặc biệt', 'thượng hạng', 'truyền thống', 'hữu cơ', 'tươi',
-  'sấy khô', 'nguyên chất', 'cao cấp', 'gia đình', 'ít đường', 'không đường', 'thơm ngon', 'loại một',
+  'sữa đá',
+  'rang xay',
+  'hòa tan',
+  'đặc biệt',
+  'thượng hạng',
+  'truyền thống',
+  'hữu cơ',
+  'tươi',
+  'sấy khô',
+  'nguyên chất',
+  'cao cấp',
+  'gia đình',
+  'ít đường',
+  'không đường',
+  'thơm ngon',
+  'loại một',
 ];
 const PLACES = [
-  'Buôn Ma Thuột', 'Đà Lạt', 'Phú Quốc', 'Bến Tre', 'Sóc Trăng', 'Hà Nội', 'Huế', 'Hội An',
-  'Cần Thơ', 'Tây Ninh', 'Nghệ An', 'Thái Nguyên', 'Lâm Đồng', 'Quảng Ngãi', 'Bình Định',
+  'Buôn Ma Thuột',
+  'Đà Lạt',
+  'Phú Quốc',
+  'Bến Tre',
+  'Sóc Trăng',
+  'Hà Nội',
+  'Huế',
+  'Hội An',
+  'Cần Thơ',
+  'Tây Ninh',
+  'Nghệ An',
+  'Thái Nguyên',
+  'Lâm Đồng',
+  'Quảng Ngãi',
+  'Bình Định',
 ];
 /** Appears in about one product in a thousand: the benchmark's "rarer word". */
 export const RARE_WORD = 'sầu riêng';
@@ -79,8 +133,28 @@ export function buildCatalog(dataDir: string, count: number): CatalogFixture {
           created,
         ).lastInsertRowid,
       );
-      insertVariant.run(id, `B-${i}-S`, `2${String(i).padStart(11, '0')}0`, 'Nhỏ', price, 50, 500, created, created);
-      insertVariant.run(id, `B-${i}-L`, `2${String(i).padStart(11, '0')}1`, 'Lớn', price + 20_000, 20, 1000, created, created);
+      insertVariant.run(
+        id,
+        `B-${i}-S`,
+        `2${String(i).padStart(11, '0')}0`,
+        'Nhỏ',
+        price,
+        50,
+        500,
+        created,
+        created,
+      );
+      insertVariant.run(
+        id,
+        `B-${i}-L`,
+        `2${String(i).padStart(11, '0')}1`,
+        'Lớn',
+        price + 20_000,
+        20,
+        1000,
+        created,
+        created,
+      );
       if (i % 10 === 0) insertTag.run(id, i % 20 === 0 ? 'Bán chạy' : 'Đặc sản');
     }
   })();

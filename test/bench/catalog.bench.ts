@@ -64,9 +64,17 @@ export async function benchCatalog(): Promise<Record<string, string>> {
       const base = 'http://127.0.0.1:18802';
       const cases: [string, string, string][] = [
         ['GET /products?page=1', `${base}/products?page=1`, 'http://127.0.0.1:18801/bare?page=1'],
-        ['GET /products?page=2000', `${base}/products?page=2000`, 'http://127.0.0.1:18801/bare?page=2000'],
+        [
+          'GET /products?page=2000',
+          `${base}/products?page=2000`,
+          'http://127.0.0.1:18801/bare?page=2000',
+        ],
         ['GET /products/search?q=ca phe', `${base}/products/search?q=ca%20phe`, ''],
-        [`GET /products/search?q=${RARE_WORD} (rare)`, `${base}/products/search?q=${encodeURIComponent('sau rieng')}`, ''],
+        [
+          `GET /products/search?q=${RARE_WORD} (rare)`,
+          `${base}/products/search?q=${encodeURIComponent('sau rieng')}`,
+          '',
+        ],
         ['GET /products/{id}', `${base}/products/${productId}`, ''],
         [
           'GET /api/products (category, price, tags, sort)',

@@ -63,6 +63,28 @@ const specsFrom = (body: AdminProductPatch, current: Record<string, string>) => 
   return { ...current, ...rest, ...body.specs };
 };
 
+/**
+ * A listed variant keeps what the client left out: fields come from the variant it names by id
+ * (or, for a SKU this product once retired, that variant, which is brought back).
+ */
+function withDefaultsFrom(v: VariantInput, existing: Variant[]): VariantInput {
+  const base = existing.find((e) => e.id === v.id);
+  if (!base) return v;
+  return {
+    barcode: base.barcode,
+    size: base.size,
+    color: base.color,
+    condition: base.condition,
+    maintenance_stock: base.maintenanceStock,
+    cost: base.cost,
+    weight_grams: base.weightGrams,
+    is_rentable: base.isRentable,
+    rent_price: base.rentPricePerDay,
+    deposit: base.deposit,
+    ...v,
+  };
+}
+
 export function createCatalogAdminService(deps: {
   writes: CatalogWritesRepo;
   products: ProductsRepo;
@@ -170,8 +192,7 @@ export function createCatalogAdminService(deps: {
     updateProduct(actor: User, id: number, patch: AdminProductPatch): ProductCard {
       const current = products.find(id);
       if (!current) throw notFound('Product not found');
-      const categoryId =
-        category(patch, false) ?? current.categoryId;
+      const categoryId = category(patch, false) ?? current.categoryId;
       const existing = products.variants(id);
       const single = seed002Variant(patch, existing[0]);
       const touchesSingle =
@@ -182,9 +203,17 @@ export function createCatalogAdminService(deps: {
         patch.rental_config !== undefined ||
         patch.rent_price !== undefined ||
         ['size', 'color', 'condition'].some((k) => patch.attributes?.[k] !== undefined);
-      const variants = patch.variants ?? (touchesSingle && single ? [single] : null);
+      const variants =
+        patch.variants?.map((v) => {
+          // A SKU this product retired comes back as that variant, not as a duplicate.
+          const holder = v.id === undefined ? writes.skuHolder(v.sku.trim()) : undefined;
+          return withDefaultsFrom(
+            holder?.product_id === id ? { ...v, id: holder.id } : v,
+            existing,
+          );
+        }) ?? (touchesSingle && single ? [single] : null);
       if (variants) {
-        const known = new Set(existing.map((v) => v.id));
+        const known = new Set(writes.variantIdsOf(id));
         variants.forEach((v, i) => {
           if (v.id !== undefined && !known.has(v.id)) {
             throw badRequest(

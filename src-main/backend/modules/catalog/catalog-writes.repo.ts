@@ -52,7 +52,7 @@ export function createCatalogWritesRepo(db: AppDb) {
       condition = @condition, price = @price, stock = @stock,
       maintenance_stock = @maintenanceStock, cost = @cost, weight_grams = @weightGrams,
       is_rentable = @isRentable, rent_price_per_day = @rentPricePerDay, deposit = @deposit,
-      updated_at = @at where id = @id and product_id = @productId`);
+      deleted_at = null, updated_at = @at where id = @id and product_id = @productId`);
   const retireVariant = sqlite.prepare(
     'update product_variants set deleted_at = @at, updated_at = @at where id = @id',
   );
@@ -111,12 +111,19 @@ export function createCatalogWritesRepo(db: AppDb) {
       retireVariant.run({ id, at });
     },
     liveVariantIds: (productId: number) => liveVariantIds.all(productId) as number[],
+    /** Every variant id of the product, retired ones included. */
+    variantIdsOf: (productId: number) =>
+      sqlite
+        .prepare('select id from product_variants where product_id = ?')
+        .pluck()
+        .all(productId) as number[],
     /** List prices always derive from the live variants (SPEC §2). */
     refreshPrices(productId: number): void {
       refreshPrices.run({ id: productId });
     },
     /** The variant (live or retired) holding a SKU: SKUs and barcodes are never reused. */
-    skuHolder: (sku: string) => skuHolder.get(sku) as { id: number; product_id: number } | undefined,
+    skuHolder: (sku: string) =>
+      skuHolder.get(sku) as { id: number; product_id: number } | undefined,
     barcodeHolder: (code: string) =>
       barcodeHolder.get(code) as { id: number; product_id: number } | undefined,
     replaceImages(productId: number, urls: string[]): void {

@@ -37,7 +37,8 @@ export function createCatalogService(deps: {
     }
     const wanted = Array.from(ids);
     const missing = wanted.filter((id) => !cardCache.has(id));
-    if (missing.length > 0) for (const card of products.cards(missing)) cardCache.set(card.id, card);
+    if (missing.length > 0)
+      for (const card of products.cards(missing)) cardCache.set(card.id, card);
     return wanted.flatMap((id) => {
       const card = cardCache.get(id);
       return card ? [card] : [];

@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { VI_COLLATOR } from './product-listing.ts';
 
 export interface Category {
   id: number;
@@ -38,7 +39,7 @@ export function createCategoriesRepo(db: AppDb) {
   const withCounts = sqlite.prepare(`
     select c.*, (select count(*) from products p where p.category_id = c.id and p.deleted_at is null)
       as product_count
-    from categories c where c.deleted_at is null order by c.name collate nocase, c.id`);
+    from categories c where c.deleted_at is null order by c.id`);
 
   return {
     /** A live category by local id, UUID or slug. */
@@ -54,10 +55,9 @@ export function createCategoriesRepo(db: AppDb) {
       return row ? toCategory(row) : null;
     },
     listWithCounts(): (Category & { productCount: number })[] {
-      return (withCounts.all() as (CategoryRow & { product_count: number })[]).map((r) => ({
-        ...toCategory(r),
-        productCount: r.product_count,
-      }));
+      return (withCounts.all() as (CategoryRow & { product_count: number })[])
+        .map((r) => ({ ...toCategory(r), productCount: r.product_count }))
+        .sort((a, b) => VI_COLLATOR.compare(a.name, b.name));
     },
   };
 }

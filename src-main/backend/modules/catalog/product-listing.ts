@@ -15,6 +15,8 @@ export const PRODUCT_SORTS = [
 ] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
+export const VI_COLLATOR = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
 export interface ProductFilter {
   categoryId?: number;
   categorySlug?: string;
@@ -34,8 +36,8 @@ export interface ProductFilter {
 const ORDER: Record<Exclude<ProductSort, 'relevance'>, string> = {
   newest: 'p.created_at desc, p.id desc',
   oldest: 'p.created_at asc, p.id asc',
-  // Alphabetical as a Vietnamese reader expects: tones and hats ignored, đ with d.
-  name: 'cs_fold(p.name) asc, p.id asc',
+  // Unused for ordering: names are sorted with the Vietnamese collator (see below).
+  name: 'p.id asc',
   rating:
     'case when p.rating_count = 0 then 0 else p.rating_sum * 1.0 / p.rating_count end desc, p.rating_count desc, p.id desc',
   price_asc: 'p.min_price asc, p.id asc',
@@ -60,7 +62,7 @@ export function createProductListing(db: AppDb, search: SearchIndex) {
   const statements = new LruCache<string, ReturnType<AppDb['$client']['prepare']>>(128);
   let version = 0;
 
-  function compile(f: ProductFilter): { sql: string; params: unknown[] } | null {
+  function compile(f: ProductFilter): { sql: string; params: unknown[]; byName: boolean } | null {
     const where = ['p.deleted_at is null'];
     const params: unknown[] = [];
     let from = 'products p';
@@ -122,9 +124,13 @@ export function createProductListing(db: AppDb, search: SearchIndex) {
     }
     const sort = f.sort === 'relevance' && f.search === undefined ? 'newest' : f.sort;
     const order = sort === 'relevance' ? RELEVANCE : ORDER[sort];
+    // Names sort in JavaScript with Intl's Vietnamese collation (a ă â … d đ …, tones second):
+    // SQLite can't, and the sorted list is cached like any other.
+    const byName = sort === 'name';
     return {
-      sql: `select p.id from ${from} where ${where.join(' and ')} order by ${order}`,
+      sql: `select p.id${byName ? ', p.name' : ''} from ${from} where ${where.join(' and ')} order by ${order}`,
       params,
+      byName,
     };
   }
 
@@ -138,10 +144,12 @@ export function createProductListing(db: AppDb, search: SearchIndex) {
       if (query) {
         let stmt = statements.get(query.sql);
         if (!stmt) {
-          stmt = db.$client.prepare(query.sql).pluck();
+          stmt = db.$client.prepare(query.sql);
           statements.set(query.sql, stmt);
         }
-        ids = Int32Array.from(stmt.all(...(query.params as [object])) as number[]);
+        const rows = stmt.all(...(query.params as [object])) as { id: number; name?: string }[];
+        if (query.byName) rows.sort((a, b) => VI_COLLATOR.compare(a.name!, b.name!) || a.id - b.id);
+        ids = Int32Array.from(rows, (r) => r.id);
       }
       cache.set(key, ids);
       return ids;

@@ -30,11 +30,19 @@ describe('/api/v1/favorites', () => {
       body: { product_id: numericId },
     });
     expect(again.body.data.added).toBe(false);
-    await server.request('POST', '/api/v1/favorites', { token, body: { product_id: products[1]!.id } });
+    await server.request('POST', '/api/v1/favorites', {
+      token,
+      body: { product_id: products[1]!.id },
+    });
 
     const list = await server.request('GET', '/api/v1/favorites', { token });
     expect(list.status).toBe(200);
-    expect(list.body.pagination).toEqual({ total_items: 2, total_pages: 1, current_page: 1, limit: 20 });
+    expect(list.body.pagination).toEqual({
+      total_items: 2,
+      total_pages: 1,
+      current_page: 1,
+      limit: 20,
+    });
     expect(list.body.data.map((f: { name: string }) => f.name)).toEqual([
       products[1]!.name,
       products[0]!.name,
