@@ -4,3 +4,6 @@ export * from '#main/backend/modules/audit/audit.table';
 export * from '#main/backend/modules/catalog/catalog.table';
 export * from '#main/backend/modules/ratings/ratings.table';
 export * from '#main/backend/modules/favorites/favorites.table';
+export * from '#main/backend/modules/devices/devices.table';
+export * from '#main/backend/modules/carts/carts.table';
+export * from '#main/backend/modules/sessions/sessions.table';
