@@ -12,6 +12,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Login attempts per minute per client address. */
   loginRateLimitPerMinute: number;
+  carts: {
+    /** Serial lines to open (and keep reopening) for carts, e.g. /dev/ttyACM0. */
+    serialPorts: string[];
+    /** TCP port where network carts and the simulator connect; 0 turns it off. */
+    tcpPort: number;
+    toleranceGrams: number;
+    tolerancePercent: number;
+    placeWithinMs: number;
+    idleTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -45,6 +55,19 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function list(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (!/^[\w./:\\-]+$/.test(item)) throw new ConfigError(name, `has an invalid entry "${item}"`);
+  }
+  return items;
 }
 
 function host(env: Env): string {
@@ -84,5 +107,13 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     rateLimitPerMinute: int(env, 'CARTSTATION_RATE_LIMIT', 6000, 0, 10_000_000),
     loginRateLimitPerMinute: int(env, 'CARTSTATION_LOGIN_RATE_LIMIT', 20, 1, 100_000),
+    carts: {
+      serialPorts: list(env, 'CARTSTATION_SERIAL_PORTS'),
+      tcpPort: int(env, 'CARTSTATION_CART_TCP_PORT', 0, 0, 65535),
+      toleranceGrams: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_GRAMS', 15, 0, 10_000),
+      tolerancePercent: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_PERCENT', 5, 0, 100),
+      placeWithinMs: int(env, 'CARTSTATION_PLACE_WITHIN_SECONDS', 15, 1, 3600) * 1000,
+      idleTimeoutMs: int(env, 'CARTSTATION_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
+    },
   };
 }

@@ -10,6 +10,8 @@ import { createCatalogRepo } from './modules/catalog/catalog.repo.ts';
 import { createSearchIndex } from './modules/catalog/search-index.ts';
 import { seedDemoCatalog } from './modules/demo/demo-seed.ts';
 import { openStore } from './store.ts';
+import { openUsbBus } from './drivers/usb/usb-bus.ts';
+import type { UsbBusLike } from './drivers/usb/usb.transport.ts';
 
 export interface BackendDeps {
   config: Config;
@@ -18,6 +20,8 @@ export interface BackendDeps {
   logger?: Logger;
   /** Where the built console lives; defaults to dist/renderer under the app root. */
   consoleDir?: string;
+  /** The USB bus; defaults to the real one (null when the machine has none). */
+  usbBus?: UsbBusLike | null;
 }
 
 export interface ListenOptions {
@@ -60,6 +64,7 @@ export async function createBackend(deps: BackendDeps) {
       secret: store.secret,
       version,
       paths,
+      usbBus: deps.usbBus === undefined ? openUsbBus() : deps.usbBus,
     });
     await services.accounts.ensureBootstrapAdmin(config.admin);
 
@@ -68,6 +73,7 @@ export async function createBackend(deps: BackendDeps) {
       app,
       store,
       version,
+      services,
       async start(options: ListenOptions = config): Promise<string> {
         return app.listen({ host: options.host, port: options.port });
       },

@@ -32,16 +32,21 @@ export const bearerSecurity = [{ bearerAuth: [] }];
 export function createAuthGuard(app: App, tokens: TokenService, accounts: AccountsService) {
   app.decorateRequest('user', null);
 
+  async function fromToken(token: string): Promise<User | null> {
+    const claims = await tokens.verify(token);
+    return claims ? accounts.activeAccount(claims.sub, claims.tv) : null;
+  }
+
   async function identify(req: FastifyRequest): Promise<User | null> {
     const header = req.headers.authorization;
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return null;
-    const claims = await tokens.verify(match[1]!);
-    return claims ? accounts.activeAccount(claims.sub, claims.tv) : null;
+    return match ? fromToken(match[1]!) : null;
   }
 
   return {
+    /** For WebSockets, where browsers can't send headers: the token comes in the URL. */
+    fromToken,
     /** preHandler that requires a signed-in account, optionally with one of `roles`. */
     required(
       roles?: readonly Role[],

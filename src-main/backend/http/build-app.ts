@@ -11,6 +11,8 @@ import { registerCatalog } from '#main/backend/modules/catalog/catalog.module';
 import { registerFavorites } from '#main/backend/modules/favorites/favorites.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
 import { registerSystem } from '#main/backend/modules/system/system.module';
+import { registerSmartCarts } from '#main/backend/modules/sessions/sessions.module';
+import type { UsbBusLike } from '#main/backend/drivers/usb/usb.transport';
 import { registerErrorHandling, sendFrameworkError } from './errors.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   secret: Uint8Array;
   version: string;
   paths: { migrations: string; resources: string; console: string };
+  /** The USB bus (WebUSB); null where there is none. Tests pass a double. */
+  usbBus?: UsbBusLike | null;
 }
 
 /** JSON bodies above this are refused with 413; uploads get their own limits per route. */
@@ -65,7 +69,8 @@ export async function buildApp(deps: AppDeps) {
   const catalog = await registerCatalog({ ...base, guard });
   await registerRatings({ ...base, guard, catalog });
   await registerFavorites({ ...base, guard, catalog });
+  const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
-  return { app, services: { accounts } };
+  return { app, services: { accounts, ...smartCarts } };
 }

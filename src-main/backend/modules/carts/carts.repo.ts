@@ -46,7 +46,9 @@ export function createCartsRepo(db: AppDb) {
       if (existing) return existing;
       return Number(
         sqlite
-          .prepare('insert into carts (shopping_session_id, created_at, updated_at) values (?, ?, ?)')
+          .prepare(
+            'insert into carts (shopping_session_id, created_at, updated_at) values (?, ?, ?)',
+          )
           .run(sessionId, at, at).lastInsertRowid,
       );
     },
@@ -80,7 +82,13 @@ export function createCartsRepo(db: AppDb) {
       };
     },
     /** Adds `delta` (±) units of a variant bought at `unitPrice`; a line at 0 disappears. */
-    adjust(cartId: number, variantId: number, delta: number, unitPrice: number, at: string): number {
+    adjust(
+      cartId: number,
+      variantId: number,
+      delta: number,
+      unitPrice: number,
+      at: string,
+    ): number {
       const line = lineFor.get(cartId, variantId) as { id: number; quantity: number } | undefined;
       if (!line) {
         if (delta <= 0) return 0;

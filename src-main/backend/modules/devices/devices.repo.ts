@@ -92,11 +92,15 @@ export function createDevicesRepo(db: AppDb) {
         .run(at, id);
     },
     rotateQr(id: number, token: string, at: string): void {
-      sqlite.prepare('update devices set qr_token = ?, updated_at = ? where id = ?').run(token, at, id);
+      sqlite
+        .prepare('update devices set qr_token = ?, updated_at = ? where id = ?')
+        .run(token, at, id);
     },
     seen(id: number, firmware: string | null, at: string): void {
       sqlite
-        .prepare('update devices set firmware = coalesce(?, firmware), last_seen_at = ? where id = ?')
+        .prepare(
+          'update devices set firmware = coalesce(?, firmware), last_seen_at = ? where id = ?',
+        )
         .run(firmware, at, id);
     },
   };

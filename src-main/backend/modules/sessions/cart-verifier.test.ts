@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCartVerifier } from './cart-verifier.ts';
 
-const options = { toleranceGrams: 15, tolerancePercent: 5, placeWithinMs: 10_000, minConfidence: 0.6 };
+const options = {
+  toleranceGrams: 15,
+  tolerancePercent: 5,
+  placeWithinMs: 10_000,
+  minConfidence: 0.6,
+};
 
 describe('cart verifier', () => {
   it('matches a scan with its weight within tolerance', () => {

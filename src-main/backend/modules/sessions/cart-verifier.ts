@@ -14,7 +14,12 @@ export interface VerifierOptions {
 }
 
 export interface Discrepancy {
-  kind: 'unscanned_item' | 'unexpected_removal' | 'scanned_not_placed' | 'wrong_item' | 'unknown_barcode';
+  kind:
+    | 'unscanned_item'
+    | 'unexpected_removal'
+    | 'scanned_not_placed'
+    | 'wrong_item'
+    | 'unknown_barcode';
   detail: Record<string, unknown>;
 }
 
@@ -56,7 +61,12 @@ export function createCartVerifier(options: VerifierOptions) {
         pending.splice(pending.indexOf(wrongWeight), 1);
         return {
           kind: 'wrong_item',
-          detail: { barcode: wrongWeight.barcode, expected_grams: wrongWeight.grams, measured_grams: measured, at: now },
+          detail: {
+            barcode: wrongWeight.barcode,
+            expected_grams: wrongWeight.grams,
+            measured_grams: measured,
+            at: now,
+          },
         };
       }
       return direction === 1
@@ -65,13 +75,19 @@ export function createCartVerifier(options: VerifierOptions) {
     },
 
     /** The camera saw something; a confident sighting must be what was last scanned. */
-    recognised(labels: { label: string; confidence: number; barcode?: string }[], now: number): Discrepancy | null {
+    recognised(
+      labels: { label: string; confidence: number; barcode?: string }[],
+      now: number,
+    ): Discrepancy | null {
       const sure = labels.filter((l) => l.confidence >= options.minConfidence && l.barcode);
       if (!lastScan || sure.length === 0 || now - lastScan.at > options.placeWithinMs) return null;
       if (sure.some((l) => l.barcode === lastScan!.barcode)) return null;
       return {
         kind: 'wrong_item',
-        detail: { scanned: lastScan.barcode, seen: sure.map((l) => ({ label: l.label, barcode: l.barcode, confidence: l.confidence })) },
+        detail: {
+          scanned: lastScan.barcode,
+          seen: sure.map((l) => ({ label: l.label, barcode: l.barcode, confidence: l.confidence })),
+        },
       };
     },
 

@@ -6,14 +6,28 @@ import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { CartsRepo, CartView } from '#main/backend/modules/carts/carts.repo';
 import type { DevicesService } from '#main/backend/modules/devices/devices.service';
 import { parseQrPayload, qrPayload } from '#main/backend/modules/devices/qr-payload';
-import { createCartVerifier, type CartVerifier, type Discrepancy, type VerifierOptions } from './cart-verifier.ts';
+import {
+  createCartVerifier,
+  type CartVerifier,
+  type Discrepancy,
+  type VerifierOptions,
+} from './cart-verifier.ts';
 import type { LiveHub } from './live-hub.ts';
-import type { SessionException, SessionsRepo, SessionStatus, ShoppingSession } from './sessions.repo.ts';
+import type {
+  SessionException,
+  SessionsRepo,
+  SessionStatus,
+  ShoppingSession,
+} from './sessions.repo.ts';
 import type { VariantLookup } from './variant-lookup.ts';
 
 /** Messages the terminal sends to a cart; the device manager delivers them when it is online. */
 export interface CartCommands {
-  send(deviceId: number, type: 'SESSION_BOUND' | 'CART_CONTENTS' | 'DISPLAY' | 'LOCK' | 'SESSION_ENDED', payload: object): void;
+  send(
+    deviceId: number,
+    type: 'SESSION_BOUND' | 'CART_CONTENTS' | 'DISPLAY' | 'LOCK' | 'SESSION_ENDED',
+    payload: object,
+  ): void;
 }
 
 export interface SessionSnapshot {
@@ -82,7 +96,9 @@ export function createSessionsService(deps: {
   }
 
   function raise(session: ShoppingSession, d: Discrepancy): void {
-    change(session, 'exception_opened', (at) => repo.addException(session.id, d.kind, d.detail, at));
+    change(session, 'exception_opened', (at) =>
+      repo.addException(session.id, d.kind, d.detail, at),
+    );
     deps.logger.warn({ session: session.uuid, kind: d.kind }, 'cart exception');
   }
 
@@ -121,6 +137,14 @@ export function createSessionsService(deps: {
     snapshot,
     find: openSession,
     ownedBy,
+    /** Like ownedBy, but null instead of an error (for WebSocket subscriptions). */
+    ownedByOrNull(user: User, ref: string): ShoppingSession | null {
+      try {
+        return ownedBy(user, ref);
+      } catch {
+        return null;
+      }
+    },
     current: (user: User) => repo.openForUser(user.id),
     openForDevice: (deviceId: number) => repo.openForDevice(deviceId),
     allOpen: () => repo.allOpen(),
@@ -134,7 +158,8 @@ export function createSessionsService(deps: {
         // An old photo of a QR code, or a retired cart: the token has moved on.
         throw badRequest('Mã QR đã hết hạn; hãy quét mã đang hiển thị trên xe đẩy', 'qr');
       }
-      if (repo.openForDevice(device.id)) throw conflict('Xe đẩy đang được người khác sử dụng', 'qr');
+      if (repo.openForDevice(device.id))
+        throw conflict('Xe đẩy đang được người khác sử dụng', 'qr');
       if (repo.openForUser(user.id)) throw conflict('Bạn đang có một phiên mua sắm khác');
       const at = now().toISOString();
       let id: number;
@@ -151,7 +176,12 @@ export function createSessionsService(deps: {
       }
       devices.rotateQr(device.id);
       const session = repo.find(id)!;
-      live.publish({ session: session.uuid, version: session.version, type: 'session_started', data: { customer_name: user.name } });
+      live.publish({
+        session: session.uuid,
+        version: session.version,
+        type: 'session_started',
+        data: { customer_name: user.name },
+      });
       commands.send(device.id, 'SESSION_BOUND', { customer_name: user.name });
       pushCartToDevice(session);
       return session;
@@ -170,7 +200,13 @@ export function createSessionsService(deps: {
       change(session, 'item_added', (at) => {
         const cartId = carts.sessionCart(session.id, at);
         const quantity = carts.adjust(cartId, variant.id, 1, variant.price, at);
-        return { variant_id: variant.id, name: variant.productName, barcode, quantity, unit_price: variant.price };
+        return {
+          variant_id: variant.id,
+          name: variant.productName,
+          barcode,
+          quantity,
+          unit_price: variant.price,
+        };
       });
       pushCartToDevice(session);
     },
@@ -183,7 +219,11 @@ export function createSessionsService(deps: {
       verifierOf(session.id).expect(-1, barcode, variant.weightGrams, now().getTime());
       change(session, 'item_removed', (at) => {
         const cartId = carts.sessionCart(session.id, at);
-        return { variant_id: variant.id, barcode, quantity: carts.adjust(cartId, variant.id, -1, variant.price, at) };
+        return {
+          variant_id: variant.id,
+          barcode,
+          quantity: carts.adjust(cartId, variant.id, -1, variant.price, at),
+        };
       });
       pushCartToDevice(session);
     },
@@ -194,10 +234,21 @@ export function createSessionsService(deps: {
       if (session.status !== 'active') throw conflict('Phiên mua sắm không còn mở');
       const line = snapshot(session).cart.items.find((i) => i.variantId === variantId);
       if (!line) throw notFound('Sản phẩm không có trong giỏ');
-      verifierOf(session.id).expect(-1, line.barcode ?? line.sku, line.weightGrams, now().getTime());
+      verifierOf(session.id).expect(
+        -1,
+        line.barcode ?? line.sku,
+        line.weightGrams,
+        now().getTime(),
+      );
       change(session, 'item_removed', (at) => ({
         variant_id: variantId,
-        quantity: carts.adjust(carts.sessionCart(session.id, at), variantId, -1, line.unitPrice, at),
+        quantity: carts.adjust(
+          carts.sessionCart(session.id, at),
+          variantId,
+          -1,
+          line.unitPrice,
+          at,
+        ),
       }));
       pushCartToDevice(session);
       return snapshot(session);
@@ -210,11 +261,21 @@ export function createSessionsService(deps: {
       if (d) raise(session, d);
     },
 
-    recognised(deviceId: number, labels: { label: string; confidence: number; barcode?: string }[]): void {
+    recognised(
+      deviceId: number,
+      labels: { label: string; confidence: number; barcode?: string }[],
+    ): void {
       const session = repo.openForDevice(deviceId);
       if (!session || session.status !== 'active') return;
       const d = verifierOf(session.id).recognised(labels, now().getTime());
       if (d) raise(session, d);
+    },
+
+    /** A cart's button: published so the console (help) and the phone (checkout) react. */
+    buttonPressed(deviceId: number, button: 'help' | 'checkout'): void {
+      const session = repo.openForDevice(deviceId);
+      if (!session) return;
+      change(session, 'button_pressed', () => ({ button }));
     },
 
     /** Periodic sweep: scans that never reached the scale, and carts left idle. */
@@ -243,7 +304,12 @@ export function createSessionsService(deps: {
       return snapshot(session);
     },
 
-    resolveException(staff: User, ref: string, exceptionId: number, resolution: string): SessionSnapshot {
+    resolveException(
+      staff: User,
+      ref: string,
+      exceptionId: number,
+      resolution: string,
+    ): SessionSnapshot {
       const session = openSession(ref);
       const ex = repo.exception(exceptionId);
       if (!ex || ex.sessionId !== session.id) throw notFound('Không tìm thấy vấn đề này');
@@ -268,7 +334,10 @@ export function createSessionsService(deps: {
       const session = repo.openForDevice(deviceId);
       const device = devices.get(deviceId);
       if (!session) {
-        commands.send(deviceId, 'DISPLAY', { text: 'Quét mã để bắt đầu mua sắm', qr: qrPayload(device.cartCode, device.qrToken) });
+        commands.send(deviceId, 'DISPLAY', {
+          text: 'Quét mã để bắt đầu mua sắm',
+          qr: qrPayload(device.cartCode, device.qrToken),
+        });
         return;
       }
       commands.send(deviceId, 'SESSION_BOUND', { customer_name: session.customerName });

@@ -18,7 +18,9 @@ export function createVariantLookup(db: AppDb) {
       const r = stmt.get({ code }) as
         | { id: number; product_name: string; price: number; weight_grams: number | null }
         | undefined;
-      return r ? { id: r.id, productName: r.product_name, price: r.price, weightGrams: r.weight_grams } : null;
+      return r
+        ? { id: r.id, productName: r.product_name, price: r.price, weightGrams: r.weight_grams }
+        : null;
     },
   };
 }
