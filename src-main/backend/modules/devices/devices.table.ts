@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { localId, timestamps } from '#main/backend/db/columns';
 
 /** Paired smart carts. The key is shared with the cart at pairing and proves its identity. */
