@@ -15,8 +15,8 @@ export interface Config {
   carts: {
     /** Serial lines to open (and keep reopening) for carts, e.g. /dev/ttyACM0. */
     serialPorts: string[];
-    /** TCP port where network carts and the simulator connect; 0 turns it off. */
-    tcpPort: number;
+    /** TCP port where network carts and the simulator connect (0: any free port); null: off. */
+    tcpPort: number | null;
     toleranceGrams: number;
     tolerancePercent: number;
     placeWithinMs: number;
@@ -109,7 +109,9 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimitPerMinute: int(env, 'CARTSTATION_LOGIN_RATE_LIMIT', 20, 1, 100_000),
     carts: {
       serialPorts: list(env, 'CARTSTATION_SERIAL_PORTS'),
-      tcpPort: int(env, 'CARTSTATION_CART_TCP_PORT', 0, 0, 65535),
+      tcpPort: env.CARTSTATION_CART_TCP_PORT
+        ? int(env, 'CARTSTATION_CART_TCP_PORT', 0, 0, 65535)
+        : null,
       toleranceGrams: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_GRAMS', 15, 0, 10_000),
       tolerancePercent: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_PERCENT', 5, 0, 100),
       placeWithinMs: int(env, 'CARTSTATION_PLACE_WITHIN_SECONDS', 15, 1, 3600) * 1000,

@@ -67,12 +67,6 @@ describe('reliable link on a lossy wire', () => {
     expect(run.acked).toEqual({ resolved: TO_CART + TO_TERMINAL, rejected: [] });
     // Proof the fault was really exercised, on the side that receives the most.
     expect(run.b.link.stats[stat] + run.a.link.stats[stat]).toBeGreaterThan(0);
-    console.log(
-      _name,
-      JSON.stringify(run.a.link.stats),
-      JSON.stringify(run.b.link.stats),
-      run.time.now(),
-    );
   });
 
   it('recovers from a line yanked mid-frame and re-plugged', async () => {

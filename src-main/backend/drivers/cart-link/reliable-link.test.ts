@@ -43,7 +43,9 @@ const frame = (seq: number, payload: object, type: number = MessageType.ITEM_SCA
 describe('reliable link', () => {
   it('delivers a message and resolves the send when it is acknowledged', async () => {
     const { a, b, time } = createLinkPair({});
-    const sent = track([b.link.sendMessage(MessageType.HELLO, { cart_id: 'C-07', firmware: '1', protocol: 1 })]);
+    const sent = track([
+      b.link.sendMessage(MessageType.HELLO, { cart_id: 'C-07', firmware: '1', protocol: 1 }),
+    ]);
     time.advance(10);
     await flushPromises();
     expect(a.received).toEqual([
@@ -56,7 +58,8 @@ describe('reliable link', () => {
   it('keeps at most `window` frames unacknowledged and queues the rest', () => {
     const { a, time, aToB, bToA } = createLinkPair({ tuning: { window: 8 } });
     bToA.setCut(true);
-    for (let i = 0; i < 20; i++) a.link.sendMessage(MessageType.DISPLAY, { text: `${i}` }).catch(() => {});
+    for (let i = 0; i < 20; i++)
+      a.link.sendMessage(MessageType.DISPLAY, { text: `${i}` }).catch(() => {});
     expect(aToB.counts.sent).toBe(8);
     time.advance(160);
     // Only the eight in flight are retried; nothing new goes out while the window is full.
@@ -83,7 +86,13 @@ describe('reliable link', () => {
     for (const seq of [3, 2, 5, 4]) link.receive(encodeFrame(frame(seq, { barcode: `${seq}` })));
     expect(received).toEqual([]);
     link.receive(encodeFrame(frame(1, { barcode: '1' })));
-    expect(received.map((p) => (p as { barcode: string }).barcode)).toEqual(['1', '2', '3', '4', '5']);
+    expect(received.map((p) => (p as { barcode: string }).barcode)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
     expect(acksWritten()).toEqual([3, 2, 5, 4, 1]);
     expect(link.stats.outOfOrder).toBe(4);
   });

@@ -16,7 +16,7 @@ import type { DevicesRepo } from './devices.repo.ts';
 
 export interface DeviceManagerOptions {
   host: string;
-  tcpPort: number;
+  tcpPort: number | null;
   serialPorts: string[];
   usbBus: UsbBusLike | null;
   heartbeatMs?: number;
@@ -93,7 +93,7 @@ export function createDeviceManager(
 
   return {
     async start(): Promise<void> {
-      if (options.tcpPort > 0) {
+      if (options.tcpPort !== null) {
         tcpServer = await listenForTcpCarts(options.host, options.tcpPort, (t) => attach(t));
       }
       for (const path of options.serialPorts) keepSerialOpen(path);

@@ -1,5 +1,15 @@
 import type { SessionView } from '#shared/contracts/sessions';
+import type { SessionException } from './sessions.repo.ts';
 import type { SessionSnapshot } from './sessions.service.ts';
+
+export const exceptionView = (e: SessionException) => ({
+  id: e.id,
+  kind: e.kind,
+  detail: e.detail,
+  status: e.status,
+  resolution: e.resolution,
+  created_at: e.createdAt,
+});
 
 /** The API's view of a session snapshot (also the WebSocket snapshot payload). */
 export function sessionView(s: SessionSnapshot): SessionView {
@@ -25,14 +35,7 @@ export function sessionView(s: SessionSnapshot): SessionView {
     })),
     total_items: s.cart.totalItems,
     total: s.cart.total,
-    exceptions: s.exceptions.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      detail: e.detail,
-      status: e.status,
-      resolution: e.resolution,
-      created_at: e.createdAt,
-    })),
+    exceptions: s.exceptions.map(exceptionView),
     checkout_allowed:
       s.session.status === 'active' &&
       s.cart.items.length > 0 &&

@@ -13,6 +13,7 @@ import {
   type VerifierOptions,
 } from './cart-verifier.ts';
 import type { LiveHub } from './live-hub.ts';
+import { exceptionView } from './session-view.ts';
 import type {
   SessionException,
   SessionsRepo,
