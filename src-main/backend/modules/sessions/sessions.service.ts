@@ -98,7 +98,7 @@ export function createSessionsService(deps: {
 
   function raise(session: ShoppingSession, d: Discrepancy): void {
     change(session, 'exception_opened', (at) =>
-      repo.addException(session.id, d.kind, d.detail, at),
+      exceptionView(repo.addException(session.id, d.kind, d.detail, at)),
     );
     deps.logger.warn({ session: session.uuid, kind: d.kind }, 'cart exception');
   }
