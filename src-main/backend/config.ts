@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   admin: { email: string; password: string } | null;
   demo: boolean;
+  /** Simulated carts the demo store pairs and drives itself (0: none). */
+  demoCarts: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Requests per minute per client address on the whole API; 0 turns the limit off. */
   rateLimitPerMinute: number;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 8080, 0, 65535),
     admin: admin(env),
     demo: bool(env, 'CARTSTATION_DEMO', true),
+    demoCarts: int(env, 'CARTSTATION_DEMO_CARTS', 0, 0, 50),
     logLevel,
     rateLimitPerMinute: int(env, 'CARTSTATION_RATE_LIMIT', 6000, 0, 10_000_000),
     loginRateLimitPerMinute: int(env, 'CARTSTATION_LOGIN_RATE_LIMIT', 20, 1, 100_000),

@@ -39,6 +39,12 @@ async function main(): Promise<void> {
     throw err;
   }
   await backend.start();
+  if (config.demoCarts > 0) {
+    // Imported lazily: only demo stores carry simulated carts.
+    const { startDemoCarts } = await import('#main/cart-sim/demo-carts');
+    const carts = await startDemoCarts(backend, config.demoCarts);
+    backend.app.log.info({ carts: carts.length }, 'demo carts connected');
+  }
   const address = backend.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const local = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;

@@ -61,13 +61,13 @@ function requirePositiveInteger(name: string, value: number, max = Number.MAX_SA
 
 export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
   const { clock, timers } = options;
-  const window = options.window ?? 8;
+  const windowSize = options.window ?? 8;
   const retransmitMs = options.retransmitMs ?? 150;
   const maxRetries = options.maxRetries ?? 6;
   const heartbeatMs = options.heartbeatMs ?? 1000;
   const deadAfterMs = options.deadAfterMs ?? 3500;
   // Far below half the seq ring, so "behind" and "ahead" can never be confused.
-  requirePositiveInteger('window', window, 1024);
+  requirePositiveInteger('window', windowSize, 1024);
   requirePositiveInteger('retransmitMs', retransmitMs);
   requirePositiveInteger('maxRetries', maxRetries);
   requirePositiveInteger('heartbeatMs', heartbeatMs);
@@ -91,7 +91,7 @@ export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
   }
 
   const sender = createLinkSender({
-    window,
+    window: windowSize,
     retransmitMs,
     // Capped at the heartbeat interval: a long backoff would leave the line silent for longer
     // than deadAfterMs and make the peer declare us dead while we are still trying.
@@ -104,7 +104,7 @@ export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
   });
 
   const receiver = createLinkReceiver({
-    window,
+    window: windowSize,
     stats,
     sendAck(seq) {
       stats.acksSent++;

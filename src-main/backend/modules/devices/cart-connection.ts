@@ -22,6 +22,8 @@ export interface CartConnection {
   close(): void;
 }
 
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+
 const text = (v: unknown, max = 128) => (typeof v === 'string' && v.length <= max ? v : null);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -158,10 +160,17 @@ export function createCartConnection(
     },
   };
 
+  // A connection that never proves a key is dropped (docs/cart-protocol.md: 10 s).
+  const handshakeTimer = setTimeout(() => {
+    if (!proven) refuse('handshake timeout');
+  }, HANDSHAKE_TIMEOUT_MS);
+  handshakeTimer.unref();
+
   transport.onData((chunk) => link.receive(chunk));
   transport.onClose((reason) => {
     if (gone) return;
     gone = true;
+    clearTimeout(handshakeTimer);
     link.close();
     log.info({ reason, cart: proven?.cartCode }, 'cart link closed');
     deps.onGone(proven, connection);

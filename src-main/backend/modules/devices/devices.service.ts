@@ -15,9 +15,9 @@ export function createDevicesService(deps: {
   ids: IdGenerator;
 }) {
   const { repo, audit, clock, ids } = deps;
-  const record = (actor: User, action: string, device: Device, detail = {}) =>
+  const record = (actor: User | null, action: string, device: Device, detail = {}) =>
     audit.record({
-      actorUserId: actor.id,
+      actorUserId: actor?.id ?? null,
       action,
       targetType: 'device',
       targetId: device.uuid,
@@ -42,7 +42,8 @@ export function createDevicesService(deps: {
     byQrToken: (token: string) => repo.byQrToken(token),
 
     /** Registers a cart and creates the key it must prove; the key is shown only here. */
-    pair(actor: User, input: { name: string; cartCode?: string }): Device {
+    /** `actor` is null when the terminal pairs its own demo carts. */
+    pair(actor: User | null, input: { name: string; cartCode?: string }): Device {
       const cartCode = input.cartCode?.trim().toUpperCase() || repo.nextCode();
       if (!/^[A-Z0-9-]{1,32}$/.test(cartCode)) {
         throw badRequest('cart_code may contain only letters, digits and hyphens', 'cart_code');
