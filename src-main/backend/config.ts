@@ -114,7 +114,9 @@ export function loadConfig(env: Env = process.env): Config {
       serialPorts: list(env, 'CARTSTATION_SERIAL_PORTS'),
       tcpPort: env.CARTSTATION_CART_TCP_PORT
         ? int(env, 'CARTSTATION_CART_TCP_PORT', 0, 0, 65535)
-        : null,
+        : env.CARTSTATION_DEMO_CARTS && env.CARTSTATION_DEMO_CARTS !== '0'
+          ? 0 // demo carts connect over TCP, on any free port
+          : null,
       toleranceGrams: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_GRAMS', 15, 0, 10_000),
       tolerancePercent: int(env, 'CARTSTATION_WEIGHT_TOLERANCE_PERCENT', 5, 0, 100),
       placeWithinMs: int(env, 'CARTSTATION_PLACE_WITHIN_SECONDS', 15, 1, 3600) * 1000,
