@@ -2,6 +2,7 @@ import type { Clock } from '#main/backend/lib/clock';
 import type { ProductFilter, ProductListing } from './product-listing.ts';
 import type { ProductCard, ProductsRepo, Variant } from './products.repo.ts';
 import type { SearchIndex } from './search-index.ts';
+import { createVersionedCache } from './versioned-cache.ts';
 
 export interface Page<T> {
   items: T[];
@@ -24,25 +25,18 @@ export function createCatalogService(deps: {
 }) {
   const { products, listing } = deps;
 
-  // Cards of recently listed products, dropped whenever the catalog changes (the listing's
-  // version moves on every committed catalog or rating write), so they are never stale.
-  const cardCache = new Map<number, ProductCard>();
-  let cardCacheVersion = -1;
-  const MAX_CACHED_CARDS = 50_000;
+  // Cards and their per-product details, cached until the catalog changes.
+  const cardsById = createVersionedCache(
+    () => listing.version,
+    (ids) => new Map(products.cards(ids).map((c) => [c.id, c])),
+    null as ProductCard | null,
+  );
+  const variantsById = createVersionedCache(() => listing.version, products.variantsOfMany, []);
+  const tagsById = createVersionedCache(() => listing.version, products.tagsOfMany, []);
+  const imagesById = createVersionedCache(() => listing.version, products.imageUrlsOfMany, []);
 
   function cards(ids: ArrayLike<number>): ProductCard[] {
-    if (cardCacheVersion !== listing.version || cardCache.size > MAX_CACHED_CARDS) {
-      cardCache.clear();
-      cardCacheVersion = listing.version;
-    }
-    const wanted = Array.from(ids);
-    const missing = wanted.filter((id) => !cardCache.has(id));
-    if (missing.length > 0)
-      for (const card of products.cards(missing)) cardCache.set(card.id, card);
-    return wanted.flatMap((id) => {
-      const card = cardCache.get(id);
-      return card ? [card] : [];
-    });
+    return [...cardsById(ids).values()].filter((c): c is ProductCard => c !== null);
   }
 
   function page(filter: ProductFilter, pageNo: number, limit: number): Page<ProductCard> {
@@ -60,11 +54,11 @@ export function createCatalogService(deps: {
     findAny: (id: number) => (Number.isSafeInteger(id) ? (products.cards([id])[0] ?? null) : null),
     cards,
     variants: (productId: number): Variant[] => products.variants(productId),
-    variantsOfMany: (ids: number[]) => products.variantsOfMany(ids),
+    variantsOfMany: (ids: number[]) => variantsById(ids),
     images: (productId: number) => products.images(productId),
     tags: (productId: number) => products.tags(productId),
-    tagsOfMany: (ids: number[]) => products.tagsOfMany(ids),
-    imageUrlsOfMany: (ids: number[]) => products.imageUrlsOfMany(ids),
+    tagsOfMany: (ids: number[]) => tagsById(ids),
+    imageUrlsOfMany: (ids: number[]) => imagesById(ids),
 
     /** Same category first by explicit "similar" links, then by popularity. */
     similar(product: ProductCard, limit: number): ProductCard[] {
