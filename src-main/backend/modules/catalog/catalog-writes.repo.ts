@@ -1,21 +1,9 @@
 import type { AppDb } from '#main/backend/db/client';
 import { slugify } from '#shared/text/fold';
+import type { Variant } from './products.repo.ts';
 
-export interface VariantValues {
-  sku: string;
-  barcode: string | null;
-  size: string | null;
-  color: string | null;
-  condition: string;
-  price: number;
-  stock: number;
-  maintenanceStock: number;
-  cost: number | null;
-  weightGrams: number | null;
-  isRentable: boolean;
-  rentPricePerDay: number | null;
-  deposit: number | null;
-}
+/** A variant as written: everything but its identity. */
+export type VariantValues = Omit<Variant, 'id' | 'productId'>;
 
 export interface ProductValues {
   name: string;

@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { rowByRef } from '#main/backend/db/ref';
 
 export interface Device {
   id: number;
@@ -53,8 +54,7 @@ export function createDevicesRepo(db: AppDb) {
 
   return {
     find(ref: string | number): Device | null {
-      const text = String(ref);
-      return one(/^\d+$/.test(text) ? byId.get(Number(text)) : byUuid.get(text.toLowerCase()));
+      return one(rowByRef(ref, byId, byUuid));
     },
     byCartCode: (code: string) => one(byCode.get(code)),
     byQrToken: (token: string) => one(byQr.get(token)),

@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { rowByRef } from '#main/backend/db/ref';
 
 export interface Rating {
   id: number;
@@ -124,9 +125,7 @@ export function createRatingsRepo(db: AppDb) {
 
   return {
     find(ref: string | number): Rating | null {
-      const text = String(ref);
-      const row = (/^\d+$/.test(text) ? byId.get(Number(text)) : byUuid.get(text.toLowerCase())) as
-        RatingRow | undefined;
+      const row = rowByRef(ref, byId, byUuid) as RatingRow | undefined;
       return row ? toRating(row) : null;
     },
 

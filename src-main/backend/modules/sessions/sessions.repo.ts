@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { rowByRef } from '#main/backend/db/ref';
 
 export type SessionStatus = 'active' | 'checkout' | 'completed' | 'abandoned' | 'expired';
 
@@ -71,8 +72,7 @@ export function createSessionsRepo(db: AppDb) {
 
   return {
     find(ref: string | number): ShoppingSession | null {
-      const text = String(ref);
-      return one(/^\d+$/.test(text) ? byId.get(Number(text)) : byUuid.get(text.toLowerCase()));
+      return one(rowByRef(ref, byId, byUuid));
     },
     openForDevice: (deviceId: number) => one(openForDevice.get(deviceId)),
     openForUser: (userId: number) => one(openForUser.get(userId)),
