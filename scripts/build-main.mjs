@@ -5,6 +5,9 @@
 import { build } from 'esbuild';
 
 const external = [
+  'serialport',
+  '@serialport/*',
+  'usb',
   'better-sqlite3',
   'argon2',
   'electron',

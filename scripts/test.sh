@@ -21,6 +21,7 @@ check() {
 
 check "system packages" bash scripts/ensure-system-deps.sh
 check "build" npm run -s build
+check "built backend starts" node scripts/smoke-dist.mjs
 check "format" npm run -s format:check
 check "lint" npm run -s lint
 check "typecheck" npm run -s typecheck

@@ -6,6 +6,8 @@ import './styles/controls.css';
 import './styles/data.css';
 import './styles/overlays.css';
 import './styles/reviews.css';
+import './styles/carts.css';
+import './styles/phone.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -19,6 +19,9 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    proxy: Object.fromEntries(proxied.map((prefix) => [prefix, { target: BACKEND }])),
+    // `/api` carries the live WebSocket (/api/v1/live) as well as plain requests.
+    proxy: Object.fromEntries(
+      proxied.map((prefix) => [prefix, { target: BACKEND, ws: prefix === '/api' }]),
+    ),
   },
 });

@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
 import { ComingSoonPanel } from '../components/ComingSoonPanel.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { CartsPage } from '../features/carts/CartsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
+import { DevicesPage } from '../features/devices/DevicesPage.tsx';
+import { PhoneApp } from '../features/phone/PhoneApp.tsx';
 import { ProductsPage } from '../features/products/ProductsPage.tsx';
 import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
 import { StatusPage } from '../features/status/StatusPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AppProviders } from './AppProviders.tsx';
 import { redirectTo, useHashPath } from './hash-route.hook.ts';
-import { hrefOf, pageById, resolveRoute, type PageId } from './routes.config.ts';
+import { hrefOf, isPhonePath, pageById, resolveRoute, type PageId } from './routes.config.ts';
 import { useSession } from './session/session.context.ts';
 
 function PageContent({ page }: { page: PageId }) {
@@ -21,12 +24,15 @@ function PageContent({ page }: { page: PageId }) {
       return <CategoriesPage />;
     case 'reviews':
       return <ReviewsPage />;
+    case 'carts':
+      return <CartsPage />;
+    case 'devices':
+      return <DevicesPage />;
   }
   return <ComingSoonPanel label={pageById(page).label} />;
 }
 
-function AppRoutes() {
-  const path = useHashPath();
+function ConsoleRoutes({ path }: { path: string }) {
   const { session } = useSession();
   const route = resolveRoute(path, session !== null);
   const href = hrefOf(route);
@@ -42,6 +48,12 @@ function AppRoutes() {
       <PageContent page={route} />
     </AppLayout>
   );
+}
+
+/** `#/phone` is the shoppers' app; every other path belongs to the staff console. */
+function AppRoutes() {
+  const path = useHashPath();
+  return isPhonePath(path) ? <PhoneApp /> : <ConsoleRoutes path={path} />;
 }
 
 export function App() {

@@ -3,12 +3,12 @@ import type { MessageKey } from './i18n/i18n.context.ts';
 /** The console's pages, in navigation order; those not `ready` show a placeholder. */
 export const PAGES = [
   { id: 'status', label: 'nav.status', ready: true },
+  { id: 'carts', label: 'nav.carts', ready: true },
+  { id: 'devices', label: 'nav.devices', ready: true },
   { id: 'products', label: 'nav.products', ready: true },
   { id: 'categories', label: 'nav.categories', ready: true },
   { id: 'reviews', label: 'nav.reviews', ready: true },
   { id: 'orders', label: 'nav.orders', ready: false },
-  { id: 'carts', label: 'nav.carts', ready: false },
-  { id: 'devices', label: 'nav.devices', ready: false },
   { id: 'customers', label: 'nav.customers', ready: false },
   { id: 'settings', label: 'nav.settings', ready: false },
 ] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];
@@ -34,3 +34,7 @@ export function resolveRoute(path: string, signedIn: boolean): RouteId {
   const page = PAGES.find((p) => `/${p.id}` === path);
   return page ? page.id : HOME_PAGE;
 }
+
+/** The shoppers' phone app lives beside the console, at `#/phone`. */
+export const isPhonePath = (path: string): boolean =>
+  path === '/phone' || path.startsWith('/phone/');

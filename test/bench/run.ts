@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '#main/backend/lib/paths';
+import { benchCarts } from './carts.bench.ts';
 import { benchCatalog } from './catalog.bench.ts';
 import { benchColdStart } from './cold-start.bench.ts';
 
@@ -14,6 +15,7 @@ if (!existsSync(join(appRoot(), 'dist/main/backend/standalone.js'))) {
 const suites: [string, () => Promise<Record<string, string>>][] = [
   ['startup and memory', benchColdStart],
   ['catalog: listing, search, detail (issue 3)', benchCatalog],
+  ['smart carts: cart → phone latency (issue 4)', benchCarts],
 ];
 
 const only = process.argv[2];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '#main/backend/config';
 import { createBackend, type Backend } from '#main/backend/index';
+import type { UsbBusLike } from '#main/backend/drivers/usb/usb.transport';
 import type { Clock } from '#main/backend/lib/clock';
 
 export interface TestServer {
@@ -40,7 +41,13 @@ export const ADMIN = { email: 'admin@store.test', password: 'admin-pass-123' };
  * `env` overrides the configuration exactly as the environment would.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    dataDir?: string;
+    /** Passed to createBackend; left out, the backend opens the machine's real USB bus. */
+    usbBus?: UsbBusLike | null;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cartstation-test-'));
   const config = loadConfig({
@@ -55,7 +62,7 @@ export async function startTestServer(
     CARTSTATION_LOGIN_RATE_LIMIT: '1000',
     ...options.env,
   });
-  const backend = await createBackend({ config, clock: options.clock });
+  const backend = await createBackend({ config, clock: options.clock, usbBus: options.usbBus });
   const url = (await backend.start()).replace('localhost', '127.0.0.1');
 
   async function request(

@@ -1,3 +1,6 @@
+import { enCarts } from './en-carts.dictionary.ts';
+import { enDevices } from './en-devices.dictionary.ts';
+import { enPhone } from './en-phone.dictionary.ts';
 import type { vi } from './vi.dictionary.ts';
 
 export const en = {
@@ -46,6 +49,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.saving': 'Saving…',
   'common.retry': 'Try again',
+  'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.edit': 'Edit',
@@ -197,4 +201,7 @@ export const en = {
   'duration.hours': '{n}h',
   'duration.minutes': '{n}m',
   'duration.seconds': '{n}s',
+  ...enCarts,
+  ...enDevices,
+  ...enPhone,
 } satisfies Record<keyof typeof vi, string>;

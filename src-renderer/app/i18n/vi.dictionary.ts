@@ -1,4 +1,11 @@
-/** Vietnamese, the console's default language. Its keys are the dictionary's key set. */
+import { viCarts } from './vi-carts.dictionary.ts';
+import { viDevices } from './vi-devices.dictionary.ts';
+import { viPhone } from './vi-phone.dictionary.ts';
+
+/**
+ * Vietnamese, the console's default language. Its keys are the dictionary's key set; larger
+ * features keep their messages in files of their own, spread in at the end.
+ */
 export const vi = {
   'app.name': 'Cartstation',
   'app.tagline': 'Bảng điều khiển nhân viên',
@@ -45,6 +52,7 @@ export const vi = {
   'common.loading': 'Đang tải…',
   'common.saving': 'Đang lưu…',
   'common.retry': 'Thử lại',
+  'common.save': 'Lưu',
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
   'common.edit': 'Sửa',
@@ -195,4 +203,8 @@ export const vi = {
   'duration.hours': '{n} giờ',
   'duration.minutes': '{n} phút',
   'duration.seconds': '{n} giây',
+
+  ...viCarts,
+  ...viDevices,
+  ...viPhone,
 };

@@ -1,0 +1,50 @@
+import type { viCarts } from './vi-carts.dictionary.ts';
+
+export const enCarts = {
+  'live.connecting': 'Connecting…',
+  'live.open': 'Live',
+  'live.reconnecting': 'Connection lost, retrying…',
+  'live.refused': 'Live updates unavailable',
+
+  'carts.title': 'Carts in use',
+  'carts.summary': '{n} carts in use · {attention} need staff',
+  'carts.loadFailed': 'Could not load the carts.',
+  'carts.empty': 'No cart is in use right now.',
+  'carts.emptyHint':
+    "When a customer scans a cart's QR code with their phone, the cart appears here and updates live.",
+  'carts.cardLabel': 'Cart {cart}',
+  'carts.startedAt': 'Started at {time}',
+  'carts.status.active': 'Shopping',
+  'carts.status.checkout': 'Awaiting payment',
+  'carts.help': 'Needs help',
+  'carts.helpDismiss': 'Helped: dismiss',
+  'carts.exceptions': 'Issues to check',
+  'carts.items': 'Items in the cart',
+  'carts.noItems': 'The cart is empty.',
+  'carts.totalItems': '{n} items',
+  'carts.abandon': 'End session',
+  'carts.abandonTitle': 'End this shopping session?',
+  'carts.abandonBody':
+    "End {customer}'s session on cart {cart}? The cart's contents are discarded and it shows a new QR code.",
+  'carts.abandonReason': 'Reason (optional)',
+  'carts.abandonReasonPlaceholder': 'e.g. customer left the cart',
+  'carts.abandoned': 'Ended the session on cart {cart}.',
+
+  'exception.kind.unscanned_item': 'Item put in without a scan',
+  'exception.kind.unexpected_removal': 'Item taken out without a scan',
+  'exception.kind.scanned_not_placed': 'Scanned but not put in the cart',
+  'exception.kind.wrong_item': 'Item does not match the scan',
+  'exception.kind.unknown_barcode': 'Barcode not in the catalogue',
+  'exception.detail.barcode': 'barcode {barcode}',
+  'exception.detail.expected': 'expected {grams} g',
+  'exception.detail.measured': 'weighed {grams} g',
+  'exception.detail.seen': 'camera saw: {labels}',
+  'exception.resolution': 'Resolution',
+  'exception.resolve': 'Resolve',
+  'exception.resolved': 'Issue resolved.',
+
+  'resolution.item_added_to_cart': 'Item added to the cart',
+  'resolution.item_removed': 'Item taken out',
+  'resolution.accepted': 'Accepted as is',
+  'resolution.false_alarm': 'False alarm',
+} satisfies Record<keyof typeof viCarts, string>;
