@@ -7,6 +7,7 @@ import './styles/data.css';
 import './styles/overlays.css';
 import './styles/reviews.css';
 import './styles/carts.css';
+import './styles/devices.css';
 import './styles/phone.css';
 
 const container = document.getElementById('root');

@@ -384,13 +384,27 @@ describe('smart carts on serial lines', () => {
     await expect(unknown.connect(CONNECT_MS)).rejects.toThrow('refused: unknown cart');
     expect((await deviceView(cart.id)).link.online).toBe(false);
     expect(wrongKey.received.map((m) => m.name)).not.toContain('WELCOME');
+    const tc = performance.now();
+    console.log('DBG3 before close', new Date().toISOString());
     await wrongKey.close();
+    console.log('DBG3 close took', performance.now() - tc);
 
     // A refused cart waits a second before trying again (docs/cart-protocol.md §6.2); by then
     // the terminal has reopened the line it closed after REFUSED.
     await sleep(1000);
-    const real = await simOn('badkey', cart);
-    await real.connect(CONNECT_MS);
+    const dbg: string[] = [];
+    const t0 = performance.now();
+    const { createFrameDecoder } = await import('#main/backend/drivers/cart-link/frame.codec');
+    const dIn = createFrameDecoder((f) => dbg.push(`${Math.round(performance.now() - t0)} IN t${f.type} s${f.seq} a${f.ack}`), (e) => dbg.push(`IN err ${e.code}`));
+    const dOut = createFrameDecoder((f) => dbg.push(`${Math.round(performance.now() - t0)} OUT t${f.type} s${f.seq} a${f.ack}`), (e) => dbg.push(`OUT err ${e.code}`));
+    const real = await simOn('badkey', cart, (t) => { t.onData((c) => dIn.push(c)); return tamperWrites(t, (b, w) => { dOut.push(b); w(b); }); });
+    setTimeout(() => console.log('DBG2', new Date(Date.now() - performance.now() + t0).toISOString(), dbg.join(' | ')), 7900);
+    try {
+      await real.connect(CONNECT_MS);
+    } catch (e) {
+      console.log('DBG', JSON.stringify(real.stats()), JSON.stringify(real.received), JSON.stringify(wrongKey.stats()), JSON.stringify(wrongKey.received));
+      throw e;
+    }
     expect((await deviceView(cart.id)).link).toMatchObject({
       online: true,
       address: line('badkey').term,

@@ -74,6 +74,8 @@ describe('smart cart, live on the phone and in the console', () => {
     const phone = await openPhone();
     const p = phone.page;
 
+    await p.getByTestId('phone-scan').waitFor();
+    await screenshot(p, join(RESULTS, 'phone-scan.png'));
     await p.getByTestId('phone-qr-input').fill(cart.qr_payload);
     await p.getByTestId('phone-qr-submit').click();
     await p.getByTestId('phone-cart').waitFor();
@@ -137,9 +139,23 @@ describe('smart cart, live on the phone and in the console', () => {
     await expect.poll(() => card.textContent(), LIVE_MS).toContain('Chờ thanh toán');
     await screenshot(p, join(RESULTS, 'phone-locked.png'));
 
-    // A reload goes straight back to the open session.
+    // A reload goes straight back to the open session, and the phone speaks English on request.
     await p.reload();
     await p.getByTestId('phone-locked').waitFor();
+    await p.getByTestId('lang-toggle').click();
+    await expect
+      .poll(() => p.getByTestId('phone-locked').textContent())
+      .toContain('Cart locked — pay at the counter');
+
+    // Staff end the session: the card leaves the console and the phone offers a new cart.
+    await card.getByTestId('cart-abandon').click();
+    await c.getByTestId('abandon-reason').fill('thử nghiệm');
+    await c.getByTestId('confirm-ok').click();
+    await expect.poll(() => card.count(), LIVE_MS).toBe(0);
+    await c.getByTestId('carts-empty').waitFor();
+    await p.getByTestId('phone-ended').waitFor(LIVE_MS);
+    await p.getByTestId('phone-new-session').click();
+    await p.getByTestId('phone-scan').waitFor();
 
     expect(phone.errors).toEqual([]);
     expect(console_.errors).toEqual([]);
@@ -162,10 +178,14 @@ describe('smart cart, live on the phone and in the console', () => {
     const key = page.getByTestId('pair-key');
     await key.waitFor();
     expect(await key.textContent()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await page.getByTestId('pair-qr-payload').textContent()).toMatch(/^CARTSTATION:1:/);
+    const payload = (await page.getByTestId('pair-qr-payload').textContent()) ?? '';
+    const code = /^CARTSTATION:1:([A-Z0-9-]+):[0-9a-f]{32}$/.exec(payload)?.[1];
+    expect(code, payload).toBeDefined();
     expect(await page.getByTestId('pair-qr').locator('path').count()).toBe(1);
-    const paired = page.getByTestId('device-row').filter({ hasText: 'Xe đẩy số 2' });
+    // By its code: while it is being renamed, the name is in an input, not in the text.
+    const paired = page.locator(`[data-testid="device-row"][data-cart="${code}"]`);
     await paired.waitFor();
+    expect(await paired.getByTestId('device-name').textContent()).toBe('Xe đẩy số 2');
     expect(await paired.getByTestId('device-link').getAttribute('data-online')).toBe('false');
     await screenshot(page, join(RESULTS, 'console-devices.png'));
 
@@ -177,19 +197,98 @@ describe('smart cart, live on the phone and in the console', () => {
     await paired.getByTestId('device-rename').click();
     await paired.getByTestId('device-name-input').fill('Xe đẩy dự phòng');
     await paired.getByTestId('device-name-input').press('Enter');
-    const renamed = page.getByTestId('device-row').filter({ hasText: 'Xe đẩy dự phòng' });
-    await renamed.waitFor();
+    await expect
+      .poll(() => paired.getByTestId('device-name').textContent())
+      .toBe('Xe đẩy dự phòng');
 
-    await renamed.getByTestId('device-retire').click();
+    await paired.getByTestId('device-retire').click();
     await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => renamed.textContent()).toContain('Đã ngừng dùng');
-    expect(await renamed.getByTestId('device-retire').count()).toBe(0);
+    await expect.poll(() => paired.textContent()).toContain('Đã ngừng dùng');
+    expect(await paired.getByTestId('device-retire').count()).toBe(0);
 
     await row.getByTestId('device-qr').click();
     expect(await page.getByTestId('qr-payload').textContent()).toMatch(
       new RegExp(`^CARTSTATION:1:${cart.cart_code}:`),
     );
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scans the QR code with the camera, and catches up after the live link drops', async () => {
+    const admin = await server.login(ADMIN.email, ADMIN.password);
+    const customer = await server.login(CUSTOMER.email, CUSTOMER.password);
+    const devices = await server.request('GET', '/api/v1/devices', { token: admin });
+    // The code has changed since the first test: each session spends the one it was opened with.
+    const current = (devices.body.data as { cart_code: string; qr_payload: string }[]).find(
+      (d) => d.cart_code === cart.cart_code,
+    )!;
+    expect(current.qr_payload).not.toBe(cart.qr_payload);
+
+    // Headless Chromium on Linux has neither a camera nor BarcodeDetector: stand in for both.
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.addInitScript((qr: string) => {
+      class FakeDetector {
+        static getSupportedFormats = async () => ['qr_code'];
+        detect = async () => [{ rawValue: qr }];
+      }
+      Object.assign(window, { BarcodeDetector: FakeDetector });
+      // A switch to take the phone off the network: live sockets opened meanwhile go nowhere.
+      const RealWebSocket = window.WebSocket;
+      const state = { offline: false, urls: [] as string[], sockets: [] as WebSocket[] };
+      Object.assign(window, { liveTest: state });
+      window.WebSocket = class extends RealWebSocket {
+        constructor(url: string | URL) {
+          state.urls.push(String(url));
+          super(state.offline ? 'ws://127.0.0.1:9/' : url);
+          state.sockets.push(this);
+        }
+      };
+      navigator.mediaDevices.getUserMedia = async () => {
+        const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 64 });
+        canvas.getContext('2d')!.fillRect(0, 0, 64, 64);
+        return canvas.captureStream(10);
+      };
+    }, current.qr_payload);
+    await page.goto(`${server.url}/#/phone`);
+    await page.getByTestId('phone-login-identifier').fill(CUSTOMER.email);
+    await page.getByTestId('phone-login-password').fill(CUSTOMER.password);
+    await page.getByTestId('phone-login-submit').click();
+
+    await page.getByTestId('phone-camera-open').click();
+    await page.getByTestId('phone-cart').waitFor(LIVE_MS);
+    expect(await page.getByTestId('phone-cart-code').textContent()).toContain(cart.cart_code);
+    await page.getByTestId('phone-empty').waitFor();
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Trực tiếp');
+
+    // The link drops; a scan happens while the phone is away; the phone catches up on return.
+    await page.evaluate(() => {
+      const { liveTest } = window as unknown as {
+        liveTest: { offline: boolean; sockets: WebSocket[] };
+      };
+      liveTest.offline = true;
+      liveTest.sockets.forEach((socket) => socket.close());
+    });
+    await expect
+      .poll(() => page.getByTestId('live-status').textContent())
+      .toBe('Mất kết nối, đang thử lại…');
+    await sim.scan(ROBUSTA_250.barcode);
+    await sim.weigh(ROBUSTA_250.grams);
+    await expect
+      .poll(async () => {
+        const res = await server.request('GET', '/api/v1/sessions/current', { token: customer });
+        return res.body.data.total_items;
+      })
+      .toBe(1);
+    expect(await page.getByTestId('phone-item').count()).toBe(0);
+    await page.evaluate(() => {
+      (window as unknown as { liveTest: { offline: boolean } }).liveTest.offline = false;
+    });
+    await expect.poll(() => page.getByTestId('phone-item').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Trực tiếp');
+    const urls = await page.evaluate(
+      () => (window as unknown as { liveTest: { urls: string[] } }).liveTest.urls,
+    );
+    expect(urls.at(-1)).toMatch(/[?&]since=\d+/);
     await page.close();
   });
 });

@@ -75,14 +75,21 @@ export async function liveRoutes(
         for (const s of sessions.allOpen()) send(socket, snapshotOf(s.uuid));
         const stop = live.subscribe('*', (e) => send(socket, eventMessage(e)));
         socket.on('close', stop);
+        socket.on('message', (raw) => {
+          if (String(raw) === 'ping') send(socket, { type: 'pong' });
+        });
         return;
       }
 
       const target = session ? sessions.ownedByOrNull(user, session) : sessions.current(user);
       if (!target) return socket.close(CLOSE.notFound, 'no such session');
       // Everything below runs in one tick: no change can slip between catch-up and subscribe.
+      // The kept events are used only when they bring the client exactly to the current
+      // version (after a restart the ring is empty): otherwise it gets a fresh snapshot.
       const missed = since === undefined ? null : live.since(target.uuid, since);
-      if (missed) for (const e of missed) send(socket, eventMessage(e));
+      const current = sessions.find(target.uuid).version;
+      const reached = missed === null ? -1 : (missed.at(-1)?.version ?? since!);
+      if (missed && reached === current) for (const e of missed) send(socket, eventMessage(e));
       else send(socket, snapshotOf(target.uuid));
       const stop = live.subscribe(target.uuid, (e) => send(socket, eventMessage(e)));
       socket.on('close', stop);

@@ -38,6 +38,8 @@ export interface SessionSnapshot {
   version: number;
 }
 
+const FORGET_ENDED_AFTER_MS = 5 * 60_000;
+
 const isUniqueViolation = (err: unknown) =>
   (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
@@ -122,6 +124,8 @@ export function createSessionsService(deps: {
       return { status, reason };
     });
     verifiers.delete(session.id);
+    // Keep the ended session's events a little for phones catching up, then let them go.
+    setTimeout(() => live.forget(session.uuid), FORGET_ENDED_AFTER_MS).unref();
     // The QR code that opened this session is spent: the cart shows a fresh one.
     const token = devices.rotateQr(session.deviceId);
     const device = devices.get(session.deviceId);
