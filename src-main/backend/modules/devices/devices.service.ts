@@ -27,7 +27,7 @@ export function createDevicesService(deps: {
 
   function get(ref: string | number): Device {
     const device = repo.find(ref);
-    if (!device) throw notFound('Device not found');
+    if (!device) throw notFound('Không tìm thấy xe đẩy');
     return device;
   }
 
@@ -46,9 +46,10 @@ export function createDevicesService(deps: {
     pair(actor: User | null, input: { name: string; cartCode?: string }): Device {
       const cartCode = input.cartCode?.trim().toUpperCase() || repo.nextCode();
       if (!/^[A-Z0-9-]{1,32}$/.test(cartCode)) {
-        throw badRequest('cart_code may contain only letters, digits and hyphens', 'cart_code');
+        throw badRequest('Mã xe đẩy (cart_code) chỉ gồm chữ, số và dấu gạch ngang', 'cart_code');
       }
-      if (repo.codeTaken(cartCode)) throw badRequest(`cart_code ${cartCode} is taken`, 'cart_code');
+      if (repo.codeTaken(cartCode))
+        throw badRequest(`Mã xe đẩy ${cartCode} đã được dùng`, 'cart_code');
       const at = clock.now().toISOString();
       const device = repo.insert({
         uuid: ids.uuid(),
