@@ -9,6 +9,7 @@ import { registerAccounts } from '#main/backend/modules/accounts/accounts.module
 import { createAuditRepo } from '#main/backend/modules/audit/audit.repo';
 import { registerCatalog } from '#main/backend/modules/catalog/catalog.module';
 import { registerFavorites } from '#main/backend/modules/favorites/favorites.module';
+import { registerProfile } from '#main/backend/modules/profile/profile.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
 import { registerSystem } from '#main/backend/modules/system/system.module';
 import { registerSmartCarts } from '#main/backend/modules/sessions/sessions.module';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps) {
   const catalog = await registerCatalog({ ...base, guard });
   await registerRatings({ ...base, guard, catalog });
   await registerFavorites({ ...base, guard, catalog });
+  await registerProfile({ ...base, guard });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 

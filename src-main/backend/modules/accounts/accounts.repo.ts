@@ -7,8 +7,11 @@ export interface User {
   id: number;
   uuid: string;
   name: string;
+  firstName: string | null;
+  lastName: string | null;
   email: string;
   phone: string | null;
+  avatarUrl: string | null;
   role: Role;
   status: 'ACTIVE' | 'BANNED';
   tokenVersion: number;
@@ -22,8 +25,11 @@ const toUser = (row: UserRow): User => ({
   id: row.id,
   uuid: row.uuid,
   name: row.name,
+  firstName: row.firstName,
+  lastName: row.lastName,
   email: row.email,
   phone: row.phone,
+  avatarUrl: row.avatarUrl,
   role: row.role,
   status: row.status,
   tokenVersion: row.tokenVersion,
@@ -62,6 +68,16 @@ export function createAccountsRepo(db: AppDb) {
         .returning()
         .get();
       return toUser(row!);
+    },
+    updateProfile(
+      id: number,
+      values: Pick<User, 'name' | 'firstName' | 'lastName' | 'phone' | 'avatarUrl'>,
+      at: string,
+    ): void {
+      db.update(users)
+        .set({ ...values, updatedAt: at })
+        .where(eq(users.id, id))
+        .run();
     },
     countActive(): { all: number; staff: number } {
       const live = isNull(users.deletedAt);

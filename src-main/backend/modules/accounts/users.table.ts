@@ -14,6 +14,7 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     /** Stored in the national form 0xxxxxxxxx. */
     phone: text('phone'),
+    avatarUrl: text('avatar_url'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['customer', 'product_staff', 'order_staff', 'admin'] })
       .notNull()
