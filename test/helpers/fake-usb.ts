@@ -21,7 +21,6 @@ export interface FakeUsbCart {
   /** Pulls the cable: pending and later transfers fail, the cart side closes. */
   unplug(): void;
   readonly opened: boolean;
-  readonly transfers: { in: number; out: number };
 }
 
 export function createFakeUsbCart(serialNumber: string): FakeUsbCart {
@@ -33,7 +32,6 @@ export function createFakeUsbCart(serialNumber: string): FakeUsbCart {
   } | null = null;
   let unplugged = false;
   let opened = false;
-  const transfers = { in: 0, out: 0 };
   const cartListeners: ((chunk: Uint8Array) => void)[] = [];
   const cartCloseListeners: ((reason: string) => void)[] = [];
   const gone = () => new Error('LIBUSB_ERROR_NO_DEVICE');
@@ -53,7 +51,6 @@ export function createFakeUsbCart(serialNumber: string): FakeUsbCart {
       if (take === head.length) toHost.shift();
       else toHost[0] = head.subarray(take);
     }
-    transfers.in++;
     setImmediate(() => resolve({ status: 'ok', data: new DataView(packet.buffer, 0, filled) }));
   }
 
@@ -90,7 +87,6 @@ export function createFakeUsbCart(serialNumber: string): FakeUsbCart {
     transferOut(_endpoint, data) {
       if (unplugged) return Promise.reject(gone());
       const copy = data.slice();
-      transfers.out++;
       return new Promise((resolve) =>
         setImmediate(() => {
           if (!unplugged) for (const l of cartListeners) l(copy);
@@ -121,7 +117,6 @@ export function createFakeUsbCart(serialNumber: string): FakeUsbCart {
     get opened() {
       return opened;
     },
-    transfers,
   };
 }
 

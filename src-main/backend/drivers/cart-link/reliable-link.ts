@@ -38,6 +38,13 @@ export interface ReliableLinkOptions {
   maxRetries?: number;
   heartbeatMs?: number;
   deadAfterMs?: number;
+  /**
+   * Stay silent (no heartbeats, no dead-link clock) until the peer's first frame arrives. The
+   * terminal's end of a serial or USB line uses it: with no cart plugged in there is nobody to
+   * talk to, and heartbeats sent into the void would spend sequence numbers a cart that plugs
+   * in later would wait for.
+   */
+  waitForPeer?: boolean;
 }
 
 export interface ReliableLink {
@@ -134,6 +141,10 @@ export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
     if (state !== 'open') return;
     stats.framesReceived++;
     lastReceivedAt = clock.now();
+    if (!heard) {
+      heard = true;
+      startTimers();
+    }
     if (frame.type === MessageType.ACK) {
       stats.acksReceived++;
       sender.acknowledge(frame.ack);
@@ -148,8 +159,14 @@ export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
 
   // Both timers re-check the clock when they fire instead of being re-armed on every frame:
   // one pending timer each, however busy the line is.
-  let heartbeatTimer = timers.setTimeout(heartbeatDue, heartbeatMs);
-  let deadTimer = timers.setTimeout(deadlineDue, deadAfterMs);
+  let heard = !options.waitForPeer;
+  let heartbeatTimer: unknown = null;
+  let deadTimer: unknown = null;
+  function startTimers(): void {
+    heartbeatTimer = timers.setTimeout(heartbeatDue, heartbeatMs);
+    deadTimer = timers.setTimeout(deadlineDue, deadAfterMs);
+  }
+  if (heard) startTimers();
 
   function heartbeatDue(): void {
     if (state !== 'open') return;
@@ -171,8 +188,8 @@ export function createReliableLink(options: ReliableLinkOptions): ReliableLink {
 
   function stop(next: 'dead' | 'closed', error: CartLinkError): void {
     state = next;
-    timers.clearTimeout(heartbeatTimer);
-    timers.clearTimeout(deadTimer);
+    if (heartbeatTimer !== null) timers.clearTimeout(heartbeatTimer);
+    if (deadTimer !== null) timers.clearTimeout(deadTimer);
     decoder.reset();
     sender.failAll(error);
   }

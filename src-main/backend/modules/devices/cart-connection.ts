@@ -51,22 +51,42 @@ export function createCartConnection(
   let gone = false;
   const log = deps.logger.child({ transport: transport.kind, address: transport.address });
 
-  const link: ReliableLink = createReliableLink({
-    send: (bytes) => transport.write(bytes),
-    onMessage,
-    onDead: () => void transport.close(),
-    clock: { now: () => deps.clock.now().getTime() },
-    timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-    heartbeatMs: deps.heartbeatMs,
-    deadAfterMs: deps.deadAfterMs,
-  });
+  const newLink = (): ReliableLink =>
+    createReliableLink({
+      send: (bytes) => transport.write(bytes),
+      onMessage,
+      onDead: () => void transport.close(),
+      clock: { now: () => deps.clock.now().getTime() },
+      timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+      heartbeatMs: deps.heartbeatMs,
+      deadAfterMs: deps.deadAfterMs,
+      // The terminal speaks only once a cart has: see ReliableLinkOptions.waitForPeer.
+      waitForPeer: true,
+    });
+  let link = newLink();
 
   const quietly = (p: Promise<void>) => p.catch(() => undefined);
 
+  /**
+   * A refused TCP cart is disconnected. A serial or USB line, though, is the terminal's port,
+   * not the cart's connection: closing and reopening it would leave the cart's old link
+   * holding sequence numbers the new one reuses, and its next attempt could never get through
+   * (a line has no connection boundary). So the line stays open and the link starts afresh,
+   * ready for the cart's next HELLO at sequence 1.
+   */
   function refuse(reason: string) {
     log.warn({ reason, cart: claimed?.cartCode }, 'cart refused');
+    const refused = link;
     quietly(
-      link.sendMessage(MessageType.REFUSED, { reason }).finally(() => void transport.close()),
+      refused.sendMessage(MessageType.REFUSED, { reason }).finally(() => {
+        if (transport.kind === 'tcp') return void transport.close();
+        if (link !== refused || gone) return;
+        refused.close();
+        claimed = null;
+        proven = null;
+        nonce = '';
+        link = newLink();
+      }),
     );
   }
 
