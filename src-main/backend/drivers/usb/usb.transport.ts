@@ -65,7 +65,9 @@ export async function openUsbTransport(
   // Writes are chained so bytes leave in order even though each transfer is async.
   let writes = Promise.resolve();
 
-  void (async () => {
+  // The read loop starts with the first data listener, so no early bytes are read and dropped.
+  let reading = false;
+  const readLoop = async () => {
     while (!closed) {
       try {
         const result = await device.transferIn(endpoints.inEndpoint, endpoints.packetSize);
@@ -82,7 +84,7 @@ export async function openUsbTransport(
         finish((err as Error).message);
       }
     }
-  })();
+  };
 
   return {
     kind: 'usb',
@@ -96,7 +98,13 @@ export async function openUsbTransport(
         })
         .catch((err: Error) => finish(err.message));
     },
-    onData: (l) => dataListeners.push(l),
+    onData: (l) => {
+      dataListeners.push(l);
+      if (!reading) {
+        reading = true;
+        void readLoop();
+      }
+    },
     onClose: (l) => closeListeners.push(l),
     close: async () => finish('closed'),
   };
