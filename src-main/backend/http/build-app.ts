@@ -10,6 +10,7 @@ import { createAuditRepo } from '#main/backend/modules/audit/audit.repo';
 import { registerCatalog } from '#main/backend/modules/catalog/catalog.module';
 import { registerFavorites } from '#main/backend/modules/favorites/favorites.module';
 import { registerProfile } from '#main/backend/modules/profile/profile.module';
+import { registerCarts } from '#main/backend/modules/carts/carts.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
 import { registerSystem } from '#main/backend/modules/system/system.module';
 import { registerSmartCarts } from '#main/backend/modules/sessions/sessions.module';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps) {
   await registerRatings({ ...base, guard, catalog });
   await registerFavorites({ ...base, guard, catalog });
   await registerProfile({ ...base, guard });
+  await registerCarts({ ...base, guard, catalog });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 

@@ -8,6 +8,8 @@ export interface CartLine {
   sku: string;
   barcode: string | null;
   size: string | null;
+  color: string | null;
+  condition: string;
   weightGrams: number | null;
   thumbnail: string | null;
   transactionType: 'buy' | 'rent';
@@ -21,6 +23,9 @@ export interface CartView {
   cartId: number;
   items: CartLine[];
   totalItems: number;
+  /** Every amount in đồng, recomputed from the lines on each read. */
+  totalBuy: number;
+  totalRent: number;
   total: number;
 }
 
@@ -30,6 +35,7 @@ export function createCartsRepo(db: AppDb) {
   const forSession = sqlite.prepare('select id from carts where shopping_session_id = ?').pluck();
   const lines = sqlite.prepare(`
     select ci.id, ci.variant_id, v.product_id, p.name as product_name, v.sku, v.barcode, v.size,
+      v.color, v.condition,
       v.weight_grams, ci.transaction_type, ci.rental_days, ci.quantity, ci.unit_price,
       (select url from product_images i where i.product_id = p.id
         order by i.is_primary desc, i.sort_order, i.id limit 1) as thumbnail
@@ -65,6 +71,8 @@ export function createCartsRepo(db: AppDb) {
           sku: r.sku as string,
           barcode: r.barcode as string | null,
           size: r.size as string | null,
+          color: r.color as string | null,
+          condition: r.condition as string,
           weightGrams: r.weight_grams as number | null,
           thumbnail: r.thumbnail as string | null,
           transactionType: r.transaction_type as 'buy' | 'rent',
@@ -74,11 +82,17 @@ export function createCartsRepo(db: AppDb) {
           subtotal: unitPrice * quantity * (r.transaction_type === 'rent' ? days : 1),
         };
       });
+      const sum = (type: 'buy' | 'rent') =>
+        items.filter((i) => i.transactionType === type).reduce((n, i) => n + i.subtotal, 0);
+      const totalBuy = sum('buy');
+      const totalRent = sum('rent');
       return {
         cartId,
         items,
         totalItems: items.reduce((n, i) => n + i.quantity, 0),
-        total: items.reduce((n, i) => n + i.subtotal, 0),
+        totalBuy,
+        totalRent,
+        total: totalBuy + totalRent,
       };
     },
     /** Adds `delta` (±) units of a variant bought at `unitPrice`; a line at 0 disappears. */

@@ -1,0 +1,21 @@
+import type { AuthGuard } from '#main/backend/http/auth-guard';
+import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
+import type { ModuleDeps } from '#main/backend/modules/module-deps';
+import { createCartsRepo } from './carts.repo.ts';
+import { createStoreCartRepo } from './store-cart.repo.ts';
+import { storeCartRoutes } from './store-cart.routes.ts';
+import { createStoreCartService } from './store-cart.service.ts';
+
+/** Customers' own carts (seed 002); smart-cart sessions use the same tables. */
+export async function registerCarts(
+  deps: ModuleDeps & { guard: AuthGuard; catalog: CatalogModule },
+) {
+  const { app, db, clock, guard } = deps;
+  const cart = createStoreCartService({
+    lines: createStoreCartRepo(db),
+    carts: createCartsRepo(db),
+    catalog: deps.catalog.catalog,
+    clock,
+  });
+  await app.register(storeCartRoutes, { cart, guard });
+}

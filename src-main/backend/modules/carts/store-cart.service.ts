@@ -1,0 +1,107 @@
+import { badRequest, notFound } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
+import type { Variant } from '#main/backend/modules/catalog/products.repo';
+import type { CartsRepo, CartView } from './carts.repo.ts';
+import type { StoreCartRepo } from './store-cart.repo.ts';
+
+/** Units that can be sold or rented now: stock less what is held for maintenance. */
+const available = (v: Variant) => v.stock - v.maintenanceStock;
+
+/** Seed 002's cart: buy and rent lines, priced from the variant when added. */
+export function createStoreCartService(deps: {
+  lines: StoreCartRepo;
+  carts: CartsRepo;
+  catalog: CatalogService;
+  clock: Clock;
+}) {
+  const { lines, carts, catalog, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  function pickVariant(productId: number, variantId: number | undefined, rent: boolean): Variant {
+    const product = catalog.find(productId);
+    if (!product) throw notFound('Product not found');
+    const variants = catalog.variants(product.id);
+    if (variantId !== undefined) {
+      const v = variants.find((x) => x.id === variantId);
+      if (!v) throw notFound('Variant not found');
+      return v;
+    }
+    const v = (rent ? variants.find((x) => x.isRentable) : undefined) ?? variants[0];
+    if (!v) throw badRequest('Product has no variant for sale', 'product_id');
+    return v;
+  }
+
+  return {
+    view(user: User): CartView {
+      return carts.view(lines.cartOf(user.id, now()));
+    },
+
+    add(
+      user: User,
+      body: {
+        product_id: number;
+        variant_id?: number;
+        quantity: number;
+        transaction_type: 'buy' | 'rent';
+        rental_days?: number | null;
+      },
+    ): void {
+      const rent = body.transaction_type === 'rent';
+      const variant = pickVariant(body.product_id, body.variant_id, rent);
+      if (rent) {
+        if (!variant.isRentable)
+          throw badRequest('Product not available for rent', 'transaction_type');
+        if (variant.rentPricePerDay === null)
+          throw badRequest('Rental price not set', 'transaction_type');
+        if (!body.rental_days)
+          throw badRequest('rental_days is required for rent items', 'rental_days');
+      } else if (body.rental_days) {
+        throw badRequest('Cannot set rental days for buy items', 'rental_days');
+      }
+      const cartId = lines.cartOf(user.id, now());
+      const inCart = carts
+        .view(cartId)
+        .items.filter((i) => i.variantId === variant.id)
+        .reduce((n, i) => n + i.quantity, 0);
+      // A first check only: checkout reserves stock atomically and has the last word.
+      if (inCart + body.quantity > available(variant)) {
+        throw badRequest(`Only ${available(variant)} left in stock`, 'quantity');
+      }
+      lines.add(
+        cartId,
+        {
+          variantId: variant.id,
+          type: body.transaction_type,
+          quantity: body.quantity,
+          rentalDays: rent ? body.rental_days! : null,
+          unitPrice: rent ? variant.rentPricePerDay! : variant.price,
+        },
+        now(),
+      );
+    },
+
+    update(user: User, itemId: number, patch: { quantity?: number; rental_days?: number }): void {
+      const line = lines.find(lines.cartOf(user.id, now()), itemId);
+      if (!line) throw notFound('Cart item not found');
+      if (patch.rental_days !== undefined && line.transactionType === 'buy') {
+        throw badRequest('Cannot set rental days for buy items', 'rental_days');
+      }
+      lines.update(
+        itemId,
+        patch.quantity ?? line.quantity,
+        patch.rental_days ?? line.rentalDays,
+        now(),
+      );
+    },
+
+    remove(user: User, itemId: number): void {
+      const line = lines.find(lines.cartOf(user.id, now()), itemId);
+      if (!line) throw notFound('Cart item not found');
+      lines.remove(itemId);
+    },
+  };
+}
+
+export type StoreCartService = ReturnType<typeof createStoreCartService>;

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+
+// Seed 002 `/store/cart` (buy and rent lines). Amounts are integer đồng, computed by the server.
+
+export const MAX_RENTAL_DAYS = 30;
+
+export const StoreCartSchema = Type.Object({
+  cart_id: Type.Integer(),
+  total_items: Type.Integer(),
+  total_buy_amount: Type.Integer(),
+  total_rent_amount: Type.Integer(),
+  grand_total: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      product_id: Type.Integer(),
+      variant_id: Type.Integer(),
+      product_name: Type.String(),
+      thumbnail: Type.Union([Type.String(), Type.Null()]),
+      transaction_type: Type.String(),
+      rental_days: Type.Union([Type.Integer(), Type.Null()]),
+      variant: Type.Object({
+        color: Type.Union([Type.String(), Type.Null()]),
+        size: Type.Union([Type.String(), Type.Null()]),
+        condition: Type.String(),
+        model_number: Type.String(),
+      }),
+      quantity: Type.Integer(),
+      unit_price: Type.Integer(),
+      subtotal: Type.Integer(),
+    }),
+  ),
+});
+
+export const AddCartItemSchema = Type.Object({
+  product_id: Type.Integer({ minimum: 1 }),
+  variant_id: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'Which variant; default: the cheapest fitting one' }),
+  ),
+  quantity: Type.Integer({ minimum: 1, maximum: 999 }),
+  transaction_type: Type.Enum(['buy', 'rent']),
+  rental_days: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 1, maximum: MAX_RENTAL_DAYS }), Type.Null()]),
+  ),
+});
+
+export const PatchCartItemSchema = Type.Object({
+  quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
+  rental_days: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_RENTAL_DAYS })),
+});
+
+export const CartItemParamsSchema = Type.Object({ cart_item_id: Type.Integer({ minimum: 1 }) });
