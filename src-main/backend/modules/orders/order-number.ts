@@ -1,0 +1,11 @@
+/** Vietnam's calendar date (UTC+7, no daylight saving) as yyyymmdd. */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/**
+ * Seed 002's order numbers, `SO-20240115-ABCD` (sales) and `RN-…` (rentals): the date and a
+ * per-terminal sequence in base 36, so numbers are short, ordered and never reused.
+ */
+export const orderNumber = (kind: 'sale' | 'rental', at: Date, sequence: number) =>
+  `${kind === 'sale' ? 'SO' : 'RN'}-${vietnamDate(at)}-${sequence.toString(36).toUpperCase().padStart(4, '0')}`;

@@ -1,0 +1,27 @@
+import type { AuthGuard } from '#main/backend/http/auth-guard';
+import { createCartsRepo } from '#main/backend/modules/carts/carts.repo';
+import { createStoreCartRepo } from '#main/backend/modules/carts/store-cart.repo';
+import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
+import type { ModuleDeps } from '#main/backend/modules/module-deps';
+import { createAddressesRepo } from '#main/backend/modules/profile/addresses.repo';
+import { createOrdersRepo } from './orders.repo.ts';
+import { ordersRoutes } from './orders.routes.ts';
+import { createStoreCheckoutService } from './store-checkout.service.ts';
+
+export async function registerOrders(
+  deps: ModuleDeps & { guard: AuthGuard; catalog: CatalogModule },
+) {
+  const { app, db, clock, ids, guard } = deps;
+  const orders = createOrdersRepo(db);
+  const checkout = createStoreCheckoutService({
+    orders,
+    carts: createCartsRepo(db),
+    lines: createStoreCartRepo(db),
+    addresses: createAddressesRepo(db),
+    catalog: deps.catalog.catalog,
+    listing: deps.catalog.listing,
+    clock,
+    ids,
+  });
+  await app.register(ordersRoutes, { checkout, orders, guard });
+}

@@ -1,0 +1,128 @@
+import type { AppDb } from '#main/backend/db/client';
+
+export interface NewOrder {
+  uuid: string;
+  number: string;
+  kind: 'sale' | 'rental';
+  userId: number | null;
+  guestEmail?: string | null;
+  status: string;
+  source: 'store' | 'shop' | 'smart_cart' | 'counter';
+  shoppingSessionId?: number | null;
+  shippingAddress: object | null;
+  paymentMethod: string;
+  voucherCode: string | null;
+  subtotal: number;
+  discount: number;
+  shippingFee: number;
+  servicesFee: number;
+  deposit: number;
+  total: number;
+  note: string | null;
+  at: string;
+}
+
+export interface NewOrderLine {
+  variantId: number;
+  productName: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  rentalDays: number | null;
+  lineTotal: number;
+}
+
+/** Orders, their lines and their history. Callers run these inside one transaction. */
+export function createOrdersRepo(db: AppDb) {
+  const sqlite = db.$client;
+  const nextValue = sqlite.prepare(`
+    insert into sequences (name, value) values (?, 1)
+    on conflict (name) do update set value = value + 1 returning value`);
+  // Taking stock succeeds only when enough sellable units are left: the check and the
+  // decrement are one statement, so concurrent checkouts can never both take the last unit.
+  const take = sqlite.prepare(`
+    update product_variants set stock = stock - @quantity, updated_at = @at
+    where id = @variantId and deleted_at is null and stock - maintenance_stock >= @quantity`);
+
+  return {
+    next: (name: string) => (nextValue.get(name) as { value: number }).value,
+    takeStock: (variantId: number, quantity: number, at: string) =>
+      take.run({ variantId, quantity, at }).changes === 1,
+    insert(o: NewOrder, lines: NewOrderLine[]): number {
+      const id = Number(
+        sqlite
+          .prepare(
+            `insert into orders (uuid, number, kind, user_id, guest_email, status, source, shopping_session_id,
+               shipping_address, payment_method, voucher_code, subtotal, discount, shipping_fee, services_fee,
+               deposit, total, note, created_at, updated_at)
+             values (@uuid, @number, @kind, @userId, @guestEmail, @status, @source, @shoppingSessionId,
+               @shippingAddress, @paymentMethod, @voucherCode, @subtotal, @discount, @shippingFee, @servicesFee,
+               @deposit, @total, @note, @at, @at)`,
+          )
+          .run({
+            ...o,
+            guestEmail: o.guestEmail ?? null,
+            shoppingSessionId: o.shoppingSessionId ?? null,
+            shippingAddress: o.shippingAddress ? JSON.stringify(o.shippingAddress) : null,
+          }).lastInsertRowid,
+      );
+      const line = sqlite.prepare(
+        `insert into order_lines (order_id, variant_id, product_name, sku, quantity, unit_price, rental_days, line_total)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const l of lines) {
+        line.run(
+          id,
+          l.variantId,
+          l.productName,
+          l.sku,
+          l.quantity,
+          l.unitPrice,
+          l.rentalDays,
+          l.lineTotal,
+        );
+      }
+      this.event(id, null, o.status, o.userId, 'created', o.at);
+      return id;
+    },
+    event(
+      orderId: number,
+      from: string | null,
+      to: string,
+      actor: number | null,
+      note: string | null,
+      at: string,
+    ) {
+      sqlite
+        .prepare(
+          'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
+        )
+        .run(orderId, from, to, actor, note, at);
+    },
+    clearCart: (cartId: number) =>
+      sqlite.prepare('delete from cart_items where cart_id = ?').run(cartId),
+    forUser(userId: number, limit: number, offset: number) {
+      const total = sqlite
+        .prepare('select count(*) from orders where user_id = ?')
+        .pluck()
+        .get(userId) as number;
+      const rows = sqlite
+        .prepare(
+          'select * from orders where user_id = ? order by created_at desc, id desc limit ? offset ?',
+        )
+        .all(userId, limit, offset) as Record<string, unknown>[];
+      return { total, rows };
+    },
+    lines: (orderId: number) =>
+      sqlite
+        .prepare('select * from order_lines where order_id = ? order by id')
+        .all(orderId) as Record<string, unknown>[],
+    events: (orderId: number) =>
+      sqlite
+        .prepare('select * from order_events where order_id = ? order by id')
+        .all(orderId) as Record<string, unknown>[],
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+  };
+}
+
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

@@ -1,0 +1,107 @@
+import type { App } from '#main/backend/http/app-type';
+import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
+import { errorResponses } from '#shared/contracts/common';
+import {
+  MyOrderSchema,
+  MyOrdersQuerySchema,
+  StoreCheckoutBodySchema,
+  StoreCheckoutResultSchema,
+} from '#shared/contracts/orders';
+import { Success, SuccessPage } from '#shared/contracts/store';
+import type { OrdersRepo } from './orders.repo.ts';
+import type { StoreCheckoutService } from './store-checkout.service.ts';
+
+const errors = errorResponses(400, 401, 404, 409);
+
+/** Seed 002 checkout and the customer's order history under /api/v1. */
+export async function ordersRoutes(
+  app: App,
+  deps: { checkout: StoreCheckoutService; orders: OrdersRepo; guard: AuthGuard },
+) {
+  const { checkout, orders, guard } = deps;
+  const common = { preHandler: guard.required() };
+  const security = bearerSecurity;
+
+  app.post(
+    '/store/order/checkout',
+    {
+      ...common,
+      schema: {
+        tags: ['store cart'],
+        summary: 'Turn the cart into one sale and/or one rental order',
+        security,
+        body: StoreCheckoutBodySchema,
+        response: { 200: Success(StoreCheckoutResultSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const r = checkout.checkout(req.user!, req.body);
+      return {
+        status: 'success' as const,
+        code: 200,
+        data: {
+          message: 'Order placed successfully',
+          buy_order_id: r.buyOrderId,
+          buy_order_number: r.buyOrderNumber,
+          rent_order_id: r.rentOrderId,
+          rent_order_number: r.rentOrderNumber,
+          total_amount: r.total,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/orders',
+    {
+      ...common,
+      schema: {
+        tags: ['orders'],
+        summary: 'My orders, newest first, with lines and status history',
+        security,
+        querystring: MyOrdersQuerySchema,
+        response: { 200: SuccessPage(MyOrderSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const { page = 1, limit = 10 } = req.query;
+      const { total, rows } = orders.forUser(req.user!.id, limit, (page - 1) * limit);
+      return {
+        status: 'success' as const,
+        code: 200,
+        data: rows.map((o) => ({
+          id: o.id as number,
+          uuid: o.uuid as string,
+          number: o.number as string,
+          type: o.kind as string,
+          status: o.status as string,
+          payment_method: o.payment_method as string,
+          payment_status: o.payment_status as string,
+          total: o.total as number,
+          created_at: o.created_at as string,
+          items: orders.lines(o.id as number).map((l) => ({
+            variant_id: l.variant_id as number,
+            product_name: l.product_name as string,
+            sku: l.sku as string,
+            quantity: l.quantity as number,
+            unit_price: l.unit_price as number,
+            rental_days: l.rental_days as number | null,
+            line_total: l.line_total as number,
+          })),
+          history: orders.events(o.id as number).map((e) => ({
+            from: e.from_status as string | null,
+            to: e.to_status as string,
+            at: e.created_at as string,
+            note: e.note as string | null,
+          })),
+        })),
+        pagination: {
+          total_items: total,
+          total_pages: Math.ceil(total / limit),
+          current_page: page,
+          limit,
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,158 @@
+import { badRequest, conflict } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { IdGenerator } from '#main/backend/lib/ids';
+import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import type { CartLine, CartsRepo } from '#main/backend/modules/carts/carts.repo';
+import type { StoreCartRepo } from '#main/backend/modules/carts/store-cart.repo';
+import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
+import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
+import type { AddressesRepo } from '#main/backend/modules/profile/addresses.repo';
+import { orderNumber } from './order-number.ts';
+import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
+
+/** Methods that work with no gateway: paid at the counter or on delivery. */
+const OFFLINE_METHODS = new Set(['cod', 'cash']);
+
+export interface CheckoutResult {
+  buyOrderId: number | null;
+  buyOrderNumber: string | null;
+  rentOrderId: number | null;
+  rentOrderNumber: string | null;
+  total: number;
+}
+
+/**
+ * Seed 002 checkout: the cart becomes one sale and/or one rental order. Prices are read again
+ * from the catalog (never the client's or the cart's snapshot), stock is taken atomically line
+ * by line, and everything happens in one transaction: either every order exists and the cart
+ * is empty, or nothing changed.
+ */
+export function createStoreCheckoutService(deps: {
+  orders: OrdersRepo;
+  carts: CartsRepo;
+  lines: StoreCartRepo;
+  addresses: AddressesRepo;
+  catalog: CatalogService;
+  listing: ProductListing;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { orders, carts, lines, addresses, catalog, listing, clock, ids } = deps;
+
+  /** The current price of a line: sale price, or rent per day × days. */
+  function price(line: CartLine): { unit: number; total: number; deposit: number } {
+    const variant = catalog.variants(line.productId).find((v) => v.id === line.variantId);
+    if (!variant) throw conflict(`${line.productName} is no longer sold`, 'items');
+    if (line.transactionType === 'buy') {
+      return { unit: variant.price, total: variant.price * line.quantity, deposit: 0 };
+    }
+    if (!variant.isRentable || variant.rentPricePerDay === null) {
+      throw conflict(`${line.productName} is no longer available for rent`, 'items');
+    }
+    const days = line.rentalDays ?? 1;
+    return {
+      unit: variant.rentPricePerDay,
+      total: variant.rentPricePerDay * line.quantity * days,
+      deposit: (variant.deposit ?? 0) * line.quantity,
+    };
+  }
+
+  return {
+    checkout(
+      user: User,
+      body: { address_id: number; payment_method: string; voucher_code?: string; note?: string },
+    ): CheckoutResult {
+      const address = addresses.find(user.id, body.address_id);
+      if (!address) throw badRequest('Invalid address', 'address_id');
+      if (!OFFLINE_METHODS.has(body.payment_method)) {
+        throw badRequest(
+          `Payment method ${body.payment_method} is unavailable on this terminal; use cod`,
+          'payment_method',
+        );
+      }
+      // No promotion can match until the promotions module exists; say so plainly.
+      if (body.voucher_code) throw badRequest('Invalid or expired voucher', 'voucher_code');
+
+      const now = clock.now();
+      const at = now.toISOString();
+      const result = orders.transaction((): CheckoutResult => {
+        const cartId = lines.cartOf(user.id, at);
+        const cart = carts.view(cartId);
+        if (cart.items.length === 0) throw badRequest('Cart is empty');
+        const out: CheckoutResult = {
+          buyOrderId: null,
+          buyOrderNumber: null,
+          rentOrderId: null,
+          rentOrderNumber: null,
+          total: 0,
+        };
+        for (const kind of ['sale', 'rental'] as const) {
+          const items = cart.items.filter(
+            (i) => i.transactionType === (kind === 'sale' ? 'buy' : 'rent'),
+          );
+          if (items.length === 0) continue;
+          const orderLines: NewOrderLine[] = [];
+          let subtotal = 0;
+          let deposit = 0;
+          for (const item of items) {
+            const p = price(item);
+            if (!orders.takeStock(item.variantId, item.quantity, at)) {
+              // Throwing rolls back the stock already taken for earlier lines.
+              throw conflict(`Not enough stock for ${item.productName}`, 'items');
+            }
+            subtotal += p.total;
+            deposit += p.deposit;
+            orderLines.push({
+              variantId: item.variantId,
+              productName: item.productName,
+              sku: item.sku,
+              quantity: item.quantity,
+              unitPrice: p.unit,
+              rentalDays: item.rentalDays,
+              lineTotal: p.total,
+            });
+          }
+          const number = orderNumber(kind, now, orders.next(`order:${kind}`));
+          const total = subtotal + deposit;
+          const id = orders.insert(
+            {
+              uuid: ids.uuid(),
+              number,
+              kind,
+              userId: user.id,
+              status: kind === 'sale' ? 'Pending' : 'Confirmed',
+              source: 'store',
+              shippingAddress: {
+                address_line1: address.addressLine1,
+                city: address.city,
+                postal_code: address.postalCode,
+                phone_number: address.phoneNumber,
+              },
+              paymentMethod: body.payment_method,
+              voucherCode: null,
+              subtotal,
+              discount: 0,
+              shippingFee: 0,
+              servicesFee: 0,
+              deposit,
+              total,
+              note: body.note ?? null,
+              at,
+            },
+            orderLines,
+          );
+          if (kind === 'sale') Object.assign(out, { buyOrderId: id, buyOrderNumber: number });
+          else Object.assign(out, { rentOrderId: id, rentOrderNumber: number });
+          out.total += total;
+        }
+        orders.clearCart(cartId);
+        return out;
+      });
+      // Stock changed: cached variant figures must not outlive this commit.
+      listing.invalidate();
+      return result;
+    },
+  };
+}
+
+export type StoreCheckoutService = ReturnType<typeof createStoreCheckoutService>;
