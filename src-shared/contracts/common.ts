@@ -5,6 +5,8 @@ export const ErrorSchema = Type.Object(
     detail: Type.String(),
     code: Type.Optional(Type.String()),
     field: Type.Optional(Type.String()),
+    /** Seed 003 routes (`/api/…` outside `/api/v1`) say `success: false` too. */
+    success: Type.Optional(Type.Literal(false)),
   },
   { description: 'Every error: a message naming the problem, and a code' },
 );

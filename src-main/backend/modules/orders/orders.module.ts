@@ -6,6 +6,7 @@ import type { ModuleDeps } from '#main/backend/modules/module-deps';
 import { createAddressesRepo } from '#main/backend/modules/profile/addresses.repo';
 import { createOrdersRepo } from './orders.repo.ts';
 import { ordersRoutes } from './orders.routes.ts';
+import { createShopCheckoutService } from './shop-checkout.service.ts';
 import { createStoreCheckoutService } from './store-checkout.service.ts';
 
 export async function registerOrders(
@@ -23,5 +24,12 @@ export async function registerOrders(
     clock,
     ids,
   });
-  await app.register(ordersRoutes, { checkout, orders, guard });
+  const shopCheckout = createShopCheckoutService({
+    orders,
+    catalog: deps.catalog.catalog,
+    listing: deps.catalog.listing,
+    clock,
+    ids,
+  });
+  await app.register(ordersRoutes, { checkout, shopCheckout, orders, guard });
 }

@@ -9,16 +9,23 @@ import {
 } from '#shared/contracts/orders';
 import { Success, SuccessPage } from '#shared/contracts/store';
 import type { OrdersRepo } from './orders.repo.ts';
+import type { ShopCheckoutService } from './shop-checkout.service.ts';
 import type { StoreCheckoutService } from './store-checkout.service.ts';
+import { ShopCheckoutBodySchema, ShopCheckoutResponseSchema } from '#shared/contracts/shop-cart';
 
 const errors = errorResponses(400, 401, 404, 409);
 
 /** Seed 002 checkout and the customer's order history under /api/v1. */
 export async function ordersRoutes(
   app: App,
-  deps: { checkout: StoreCheckoutService; orders: OrdersRepo; guard: AuthGuard },
+  deps: {
+    checkout: StoreCheckoutService;
+    shopCheckout: ShopCheckoutService;
+    orders: OrdersRepo;
+    guard: AuthGuard;
+  },
 ) {
-  const { checkout, orders, guard } = deps;
+  const { checkout, shopCheckout, orders, guard } = deps;
   const common = { preHandler: guard.required() };
   const security = bearerSecurity;
 
@@ -46,6 +53,37 @@ export async function ordersRoutes(
           rent_order_id: r.rentOrderId,
           rent_order_number: r.rentOrderNumber,
           total_amount: r.total,
+        },
+      };
+    },
+  );
+
+  app.post(
+    '/api/checkout',
+    {
+      preHandler: guard.optional(),
+      schema: {
+        tags: ['shop'],
+        summary: 'Create an order with upsell services; every total is recomputed by the server',
+        body: ShopCheckoutBodySchema,
+        response: { 200: ShopCheckoutResponseSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const r = shopCheckout.checkout(req.user, req.body);
+      return {
+        success: true as const,
+        data: {
+          orderId: r.number,
+          order: {
+            id: r.number,
+            status: 'pending',
+            ...r.totals,
+            itemCount: r.itemCount,
+            paymentMethod: req.body.paymentDetails.method,
+            estimatedDelivery: r.estimatedDelivery,
+          },
+          message: 'Đơn hàng đã được tạo thành công',
         },
       };
     },

@@ -1,0 +1,130 @@
+import { badRequest, conflict } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { IdGenerator } from '#main/backend/lib/ids';
+import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import { normalizePhone } from '#main/backend/modules/accounts/identifiers';
+import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
+import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
+import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
+import { shopTotals, type ShopUpsells } from './shop-pricing.ts';
+
+const OFFLINE_METHODS = new Set(['cod', 'cash']);
+const DELIVERY_DAYS = { standard: 3, express: 1 };
+
+export interface ShopCheckoutInput {
+  guestEmail?: string;
+  items: { productId: string; variantId: string; quantity: number }[];
+  shippingAddress: {
+    fullName: string;
+    phone: string;
+    email?: string;
+    address: string;
+    ward?: string;
+    district?: string;
+    city: string;
+    note?: string;
+  };
+  shippingMethod?: 'standard' | 'express';
+  upsellServices?: ShopUpsells;
+  paymentDetails: { method: string };
+}
+
+/** Seed 003 `POST /api/checkout`: every price and fee is the server's, whatever was sent. */
+export function createShopCheckoutService(deps: {
+  orders: OrdersRepo;
+  catalog: CatalogService;
+  listing: ProductListing;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { orders, catalog, listing, clock, ids } = deps;
+
+  return {
+    checkout(user: User | null, input: ShopCheckoutInput) {
+      if (!user && !input.guestEmail)
+        throw badRequest('guestEmail is required without a login', 'guestEmail');
+      if (!OFFLINE_METHODS.has(input.paymentDetails.method)) {
+        throw badRequest(
+          `Payment method ${input.paymentDetails.method} is unavailable on this terminal; use cod`,
+          'paymentDetails.method',
+        );
+      }
+      const phone = normalizePhone(input.shippingAddress.phone);
+      if (!phone)
+        throw badRequest('Số điện thoại không đúng định dạng Việt Nam', 'shippingAddress.phone');
+      const priced = input.items.map((item, i) => {
+        const product = catalog.find(item.productId);
+        const variant = product
+          ? catalog
+              .variants(product.id)
+              .find((v) => String(v.id) === item.variantId.replace(/^v/i, ''))
+          : undefined;
+        if (!product || !variant) {
+          throw badRequest(`items[${i}]: no such product variant`, `items.${i}.variantId`);
+        }
+        return { product, variant, quantity: item.quantity };
+      });
+
+      const method = input.shippingMethod ?? 'standard';
+      const now = clock.now();
+      const at = now.toISOString();
+      const result = orders.transaction(() => {
+        const lines: NewOrderLine[] = priced.map(({ product, variant, quantity }) => {
+          if (!orders.takeStock(variant.id, quantity, at)) {
+            throw conflict(`Not enough stock for ${product.name}`, 'items');
+          }
+          return {
+            variantId: variant.id,
+            productName: product.name,
+            sku: variant.sku,
+            quantity,
+            unitPrice: variant.price,
+            rentalDays: null,
+            lineTotal: variant.price * quantity,
+          };
+        });
+        const totals = shopTotals(
+          lines.reduce((n, l) => n + l.lineTotal, 0),
+          input.upsellServices ?? {},
+          method,
+        );
+        const seq = orders.next('order:shop');
+        const number = `ORD-${Math.floor(now.getTime() / 1000)}-${String(seq % 10_000).padStart(4, '0')}`;
+        orders.insert(
+          {
+            uuid: ids.uuid(),
+            number,
+            kind: 'sale',
+            userId: user?.id ?? null,
+            guestEmail: user ? null : input.guestEmail!,
+            status: 'pending',
+            source: 'shop',
+            shippingAddress: {
+              ...input.shippingAddress,
+              phone,
+              shippingMethod: method,
+              upsellServices: input.upsellServices ?? {},
+            },
+            paymentMethod: input.paymentDetails.method,
+            voucherCode: null,
+            subtotal: totals.subtotal,
+            discount: 0,
+            shippingFee: totals.shippingFee,
+            servicesFee: totals.upsellTotal,
+            deposit: 0,
+            total: totals.total,
+            note: input.shippingAddress.note ?? null,
+            at,
+          },
+          lines,
+        );
+        return { number, totals, itemCount: lines.reduce((n, l) => n + l.quantity, 0) };
+      });
+      listing.invalidate();
+      const delivery = new Date(now.getTime() + DELIVERY_DAYS[method] * 86_400_000);
+      return { ...result, estimatedDelivery: delivery.toISOString() };
+    },
+  };
+}
+
+export type ShopCheckoutService = ReturnType<typeof createShopCheckoutService>;
