@@ -3,6 +3,7 @@ import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
 import { createCartsRepo } from './carts.repo.ts';
 import { createStoreCartRepo } from './store-cart.repo.ts';
+import { shopCartRoutes } from './shop-cart.routes.ts';
 import { storeCartRoutes } from './store-cart.routes.ts';
 import { createStoreCartService } from './store-cart.service.ts';
 
@@ -11,11 +12,10 @@ export async function registerCarts(
   deps: ModuleDeps & { guard: AuthGuard; catalog: CatalogModule },
 ) {
   const { app, db, clock, guard } = deps;
-  const cart = createStoreCartService({
-    lines: createStoreCartRepo(db),
-    carts: createCartsRepo(db),
-    catalog: deps.catalog.catalog,
-    clock,
-  });
+  const lines = createStoreCartRepo(db);
+  const carts = createCartsRepo(db);
+  const catalog = deps.catalog.catalog;
+  const cart = createStoreCartService({ lines, carts, catalog, clock });
   await app.register(storeCartRoutes, { cart, guard });
+  await app.register(shopCartRoutes, { lines, carts, catalog, guard, clock });
 }

@@ -13,6 +13,7 @@ export interface StoreCartLine {
 export function createStoreCartRepo(db: AppDb) {
   const sqlite = db.$client;
   const cartOf = sqlite.prepare('select id from carts where user_id = ?').pluck();
+  const guestCartOf = sqlite.prepare('select id from carts where guest_session_id = ?').pluck();
   const line = sqlite.prepare(
     'select * from cart_items where cart_id = ? and variant_id = ? and transaction_type = ?',
   );
@@ -34,6 +35,16 @@ export function createStoreCartRepo(db: AppDb) {
         sqlite
           .prepare('insert into carts (user_id, created_at, updated_at) values (?, ?, ?)')
           .run(userId, at, at).lastInsertRowid,
+      );
+    },
+    /** A guest's cart, keyed by the session id the shop's browser keeps (seed 003). */
+    guestCartOf(sessionId: string, at: string): number {
+      const id = guestCartOf.get(sessionId) as number | undefined;
+      if (id) return id;
+      return Number(
+        sqlite
+          .prepare('insert into carts (guest_session_id, created_at, updated_at) values (?, ?, ?)')
+          .run(sessionId, at, at).lastInsertRowid,
       );
     },
     /** Adds to the line for this variant and transaction type (one line each). */

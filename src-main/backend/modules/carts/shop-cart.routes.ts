@@ -1,0 +1,126 @@
+import { Type } from 'typebox';
+import type { App } from '#main/backend/http/app-type';
+import type { AuthGuard } from '#main/backend/http/auth-guard';
+import { badRequest, notFound } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
+import { shopTotals } from '#main/backend/modules/orders/shop-pricing';
+import { errorResponses } from '#shared/contracts/common';
+import { ShopCartBodySchema } from '#shared/contracts/shop-cart';
+import type { CartsRepo } from './carts.repo.ts';
+import type { StoreCartRepo } from './store-cart.repo.ts';
+
+const CartItem = Type.Object({
+  productId: Type.String(),
+  variantId: Type.String(),
+  name: Type.String(),
+  size: Type.Union([Type.String(), Type.Null()]),
+  price: Type.Integer(),
+  quantity: Type.Integer(),
+  image: Type.Union([Type.String(), Type.Null()]),
+});
+const Totals = {
+  subtotal: Type.Integer(),
+  upsellTotal: Type.Integer(),
+  shippingFee: Type.Integer(),
+  total: Type.Integer(),
+};
+const ShopCartResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    cart: Type.Object({
+      sessionId: Type.Union([Type.String(), Type.Null()]),
+      items: Type.Array(CartItem),
+      upsellServices: Type.Object({
+        vacuumSealing: Type.Boolean(),
+        giftWrapping: Type.Boolean(),
+        expressShipping: Type.Boolean(),
+      }),
+      ...Totals,
+    }),
+    totals: Type.Object({ ...Totals, itemCount: Type.Integer() }),
+  }),
+});
+
+/**
+ * Seed 003 `POST /api/cart`: adds a variant to the signed-in customer's cart, or to a guest
+ * cart named by `sessionId`, at the price of the moment (a snapshot; checkout re-prices).
+ */
+export async function shopCartRoutes(
+  app: App,
+  deps: {
+    lines: StoreCartRepo;
+    carts: CartsRepo;
+    catalog: CatalogService;
+    guard: AuthGuard;
+    clock: Clock;
+  },
+) {
+  const { lines, carts, catalog, guard, clock } = deps;
+
+  app.post(
+    '/api/cart',
+    {
+      preHandler: guard.optional(),
+      schema: {
+        tags: ['shop'],
+        summary: 'Add a variant to the cart (signed in, or a guest cart by sessionId)',
+        body: ShopCartBodySchema,
+        response: { 200: ShopCartResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => {
+      const at = clock.now().toISOString();
+      const { productId, variantId, quantity, sessionId } = req.body;
+      if (!req.user && !sessionId)
+        throw badRequest('sessionId is required without a login', 'sessionId');
+      const product = catalog.find(productId);
+      const variant = product
+        ? catalog.variants(product.id).find((v) => String(v.id) === variantId.replace(/^v/i, ''))
+        : undefined;
+      if (!product || !variant) throw notFound('Product variant not found');
+      const cartId = req.user ? lines.cartOf(req.user.id, at) : lines.guestCartOf(sessionId!, at);
+      const inCart = carts
+        .view(cartId)
+        .items.filter((i) => i.variantId === variant.id)
+        .reduce((n, i) => n + i.quantity, 0);
+      const sellable = variant.stock - variant.maintenanceStock;
+      if (inCart + quantity > sellable)
+        throw badRequest(`Only ${sellable} left in stock`, 'quantity');
+      lines.add(
+        cartId,
+        {
+          variantId: variant.id,
+          type: 'buy',
+          quantity,
+          rentalDays: null,
+          unitPrice: variant.price,
+        },
+        at,
+      );
+
+      const view = carts.view(cartId);
+      const totals = shopTotals(view.totalBuy, {}, 'standard');
+      return {
+        success: true as const,
+        data: {
+          cart: {
+            sessionId: req.user ? null : sessionId!,
+            items: view.items.map((i) => ({
+              productId: String(i.productId),
+              variantId: String(i.variantId),
+              name: i.productName,
+              size: i.size,
+              price: i.unitPrice,
+              quantity: i.quantity,
+              image: i.thumbnail,
+            })),
+            upsellServices: { vacuumSealing: false, giftWrapping: false, expressShipping: false },
+            ...totals,
+          },
+          totals: { ...totals, itemCount: view.totalItems },
+        },
+      };
+    },
+  );
+}
