@@ -12,6 +12,7 @@ import { registerFavorites } from '#main/backend/modules/favorites/favorites.mod
 import { registerProfile } from '#main/backend/modules/profile/profile.module';
 import { registerCarts } from '#main/backend/modules/carts/carts.module';
 import { registerOrders } from '#main/backend/modules/orders/orders.module';
+import { registerPromotions } from '#main/backend/modules/promotions/promotions.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
 import { registerSystem } from '#main/backend/modules/system/system.module';
 import { registerSmartCarts } from '#main/backend/modules/sessions/sessions.module';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps) {
   await registerFavorites({ ...base, guard, catalog });
   await registerProfile({ ...base, guard });
   await registerCarts({ ...base, guard, catalog });
+  await registerPromotions({ ...base, guard });
   await registerOrders({ ...base, guard, catalog });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });

@@ -4,6 +4,7 @@ import { createStoreCartRepo } from '#main/backend/modules/carts/store-cart.repo
 import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
 import { createAddressesRepo } from '#main/backend/modules/profile/addresses.repo';
+import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import { createOrdersRepo } from './orders.repo.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { createShopCheckoutService } from './shop-checkout.service.ts';
@@ -16,6 +17,7 @@ export async function registerOrders(
   const orders = createOrdersRepo(db);
   const checkout = createStoreCheckoutService({
     orders,
+    promotions: createPromotionsRepo(db),
     carts: createCartsRepo(db),
     lines: createStoreCartRepo(db),
     addresses: createAddressesRepo(db),

@@ -7,6 +7,8 @@ import type { StoreCartRepo } from '#main/backend/modules/carts/store-cart.repo'
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
 import type { AddressesRepo } from '#main/backend/modules/profile/addresses.repo';
+import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
+import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
 import { orderNumber } from './order-number.ts';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
 
@@ -29,6 +31,7 @@ export interface CheckoutResult {
  */
 export function createStoreCheckoutService(deps: {
   orders: OrdersRepo;
+  promotions: Pick<PromotionsRepo, 'byCode' | 'use'>;
   carts: CartsRepo;
   lines: StoreCartRepo;
   addresses: AddressesRepo;
@@ -37,7 +40,7 @@ export function createStoreCheckoutService(deps: {
   clock: Clock;
   ids: IdGenerator;
 }) {
-  const { orders, carts, lines, addresses, catalog, listing, clock, ids } = deps;
+  const { orders, promotions, carts, lines, addresses, catalog, listing, clock, ids } = deps;
 
   /** The current price of a line: sale price, or rent per day × days. */
   function price(line: CartLine): { unit: number; total: number; deposit: number } {
@@ -70,8 +73,9 @@ export function createStoreCheckoutService(deps: {
           'payment_method',
         );
       }
-      // No promotion can match until the promotions module exists; say so plainly.
-      if (body.voucher_code) throw badRequest('Invalid or expired voucher', 'voucher_code');
+      const voucher = body.voucher_code ? promotions.byCode(body.voucher_code) : null;
+      if (body.voucher_code && !voucher)
+        throw badRequest('Invalid or expired voucher', 'voucher_code');
 
       const now = clock.now();
       const at = now.toISOString();
@@ -79,6 +83,28 @@ export function createStoreCheckoutService(deps: {
         const cartId = lines.cartOf(user.id, at);
         const cart = carts.view(cartId);
         if (cart.items.length === 0) throw badRequest('Cart is empty');
+        // The voucher's discount, split between the sale and the rental by their share of it.
+        const amounts = { buy: 0, rent: 0 };
+        for (const item of cart.items) amounts[item.transactionType] += price(item).total;
+        const discounts = { sale: 0, rental: 0 };
+        if (voucher) {
+          const d = voucherDiscount(voucher, { ...amounts, rank: DEFAULT_RANK, now: at });
+          if (!d.ok) {
+            throw badRequest(
+              d.problem === 'min_order'
+                ? `Order needs minimum ${voucher.minOrderAmount}`
+                : 'Invalid or expired voucher',
+              'voucher_code',
+            );
+          }
+          // Counting the use here, inside the transaction, is what bounds it under concurrency.
+          if (!promotions.use(voucher.id))
+            throw badRequest('Invalid or expired voucher', 'voucher_code');
+          const saleShare =
+            voucher.scope === 'rent' ? 0 : voucher.scope === 'buy' ? d.base : amounts.buy;
+          discounts.sale = Math.floor((d.discount * saleShare) / d.base);
+          discounts.rental = d.discount - discounts.sale;
+        }
         const out: CheckoutResult = {
           buyOrderId: null,
           buyOrderNumber: null,
@@ -113,7 +139,8 @@ export function createStoreCheckoutService(deps: {
             });
           }
           const number = orderNumber(kind, now, orders.next(`order:${kind}`));
-          const total = subtotal + deposit;
+          const discount = discounts[kind];
+          const total = subtotal - discount + deposit;
           const id = orders.insert(
             {
               uuid: ids.uuid(),
@@ -129,9 +156,9 @@ export function createStoreCheckoutService(deps: {
                 phone_number: address.phoneNumber,
               },
               paymentMethod: body.payment_method,
-              voucherCode: null,
+              voucherCode: voucher && discount > 0 ? voucher.code : null,
               subtotal,
-              discount: 0,
+              discount,
               shippingFee: 0,
               servicesFee: 0,
               deposit,

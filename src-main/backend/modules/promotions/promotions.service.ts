@@ -1,0 +1,105 @@
+import { badRequest, notFound } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import type { AuditRepo } from '#main/backend/modules/audit/audit.repo';
+import type { Promotion, PromotionValues, PromotionsRepo } from './promotions.repo.ts';
+
+/** A date the admin typed: with a zone as given, without one in Vietnam time. */
+export function toUtc(text: string): string {
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}+07:00`;
+  return new Date(zoned).toISOString();
+}
+
+export interface PromotionInput {
+  name?: string;
+  code?: string;
+  scope?: 'buy' | 'rent' | 'all';
+  start_date?: string;
+  end_date?: string;
+  quantity?: number | null;
+  target_ranks?: string[];
+  status?: boolean;
+  discount_config?: { type: 'percentage' | 'amount'; value: number };
+  min_order_amount?: number;
+}
+
+export function createPromotionsService(deps: {
+  repo: PromotionsRepo;
+  audit: AuditRepo;
+  clock: Clock;
+}) {
+  const { repo, audit, clock } = deps;
+
+  function values(input: PromotionInput, base?: Promotion): PromotionValues {
+    const v: PromotionValues = {
+      name: input.name?.trim() ?? base!.name,
+      code: (input.code ?? base!.code).toUpperCase(),
+      scope: input.scope ?? base!.scope,
+      discountType: input.discount_config?.type ?? base!.discountType,
+      discountValue: input.discount_config?.value ?? base!.discountValue,
+      minOrderAmount: input.min_order_amount ?? base?.minOrderAmount ?? 0,
+      startsAt: input.start_date ? toUtc(input.start_date) : base!.startsAt,
+      endsAt: input.end_date ? toUtc(input.end_date) : base!.endsAt,
+      quantity: input.quantity !== undefined ? input.quantity : (base?.quantity ?? null),
+      targetRanks: input.target_ranks ?? base?.targetRanks ?? [],
+      active: input.status ?? base?.active ?? true,
+    };
+    if (Number.isNaN(Date.parse(v.startsAt)) || Number.isNaN(Date.parse(v.endsAt))) {
+      throw badRequest('start_date and end_date must be real dates', 'start_date');
+    }
+    if (v.endsAt <= v.startsAt) throw badRequest('end_date must be after start_date', 'end_date');
+    if (v.discountType === 'percentage' && v.discountValue > 100) {
+      throw badRequest('A percentage discount is at most 100', 'discount_config.value');
+    }
+    if (base && v.quantity !== null && v.quantity < base.usedCount) {
+      throw badRequest(
+        `quantity cannot be below the ${base.usedCount} uses already made`,
+        'quantity',
+      );
+    }
+    const clash = repo.byCode(v.code);
+    if (clash && clash.id !== base?.id)
+      throw badRequest(`Promotion code ${v.code} already exists`, 'code');
+    return v;
+  }
+
+  const record = (actor: User, action: string, id: number) =>
+    audit.record({
+      actorUserId: actor.id,
+      action,
+      targetType: 'promotion',
+      targetId: id,
+      at: clock.now(),
+    });
+
+  function get(id: number): Promotion {
+    const p = repo.find(id);
+    if (!p) throw notFound('Promotion not found');
+    return p;
+  }
+
+  return {
+    get,
+    page: (page: number, limit: number) => repo.page(limit, (page - 1) * limit),
+    available: () => repo.available(clock.now().toISOString()),
+    create(actor: User, input: PromotionInput): number {
+      const id = repo.insert(values(input), clock.now().toISOString());
+      record(actor, 'promotion.created', id);
+      return id;
+    },
+    update(actor: User, id: number, input: PromotionInput): void {
+      repo.update(id, values(input, get(id)), clock.now().toISOString());
+      record(actor, 'promotion.updated', id);
+    },
+    /** Used promotions are deactivated and kept (orders refer to them); unused ones go. */
+    remove(actor: User, id: number): 'deleted' | 'deactivated' {
+      const p = get(id);
+      if (p.usedCount > 0) repo.softDelete(id, clock.now().toISOString());
+      else repo.hardDelete(id);
+      record(actor, p.usedCount > 0 ? 'promotion.deactivated' : 'promotion.deleted', id);
+      return p.usedCount > 0 ? 'deactivated' : 'deleted';
+    },
+  };
+}
+
+export type PromotionsService = ReturnType<typeof createPromotionsService>;
