@@ -5,6 +5,8 @@ import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
 import { createAddressesRepo } from '#main/backend/modules/profile/addresses.repo';
 import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
+import { adminOrdersRoutes } from './admin-orders.routes.ts';
+import { createAdminOrdersService } from './admin-orders.service.ts';
 import { createOrdersRepo } from './orders.repo.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { createShopCheckoutService } from './shop-checkout.service.ts';
@@ -34,4 +36,11 @@ export async function registerOrders(
     ids,
   });
   await app.register(ordersRoutes, { checkout, shopCheckout, orders, guard });
+  const admin = createAdminOrdersService({
+    orders,
+    listing: deps.catalog.listing,
+    audit: deps.audit,
+    clock,
+  });
+  await app.register(adminOrdersRoutes, { orders, admin, guard });
 }

@@ -99,6 +99,58 @@ export function createOrdersRepo(db: AppDb) {
         )
         .run(orderId, from, to, actor, note, at);
     },
+    find(id: number) {
+      const r = sqlite.prepare('select * from orders where id = ?').get(id) as
+        Record<string, unknown> | undefined;
+      return r
+        ? {
+            id: r.id as number,
+            uuid: r.uuid as string,
+            number: r.number as string,
+            kind: r.kind as 'sale' | 'rental',
+            status: r.status as string,
+            userId: r.user_id as number | null,
+            row: r,
+          }
+        : null;
+    },
+    setStatus: (id: number, status: string, at: string) =>
+      sqlite
+        .prepare('update orders set status = ?, updated_at = ? where id = ?')
+        .run(status, at, id),
+    restock: (variantId: number, quantity: number, at: string) =>
+      sqlite
+        .prepare('update product_variants set stock = stock + ?, updated_at = ? where id = ?')
+        .run(quantity, at, variantId),
+    /** Staff list: newest first, by kind and by number or customer name. */
+    adminPage(
+      kind: 'all' | 'sale' | 'rental',
+      search: string | null,
+      limit: number,
+      offset: number,
+    ) {
+      const where = ['1 = 1'];
+      const params: unknown[] = [];
+      if (kind !== 'all') {
+        where.push('o.kind = ?');
+        params.push(kind);
+      }
+      if (search) {
+        where.push("(o.number like ? or coalesce(u.name, o.guest_email, '') like ?)");
+        params.push(`%${search}%`, `%${search}%`);
+      }
+      const from = `from orders o left join users u on u.id = o.user_id where ${where.join(' and ')}`;
+      const total = sqlite
+        .prepare(`select count(*) ${from}`)
+        .pluck()
+        .get(...(params as [object])) as number;
+      const rows = sqlite
+        .prepare(
+          `select o.*, u.name as customer_name ${from} order by o.created_at desc, o.id desc limit ? offset ?`,
+        )
+        .all(...(params as [object]), limit, offset) as Record<string, unknown>[];
+      return { total, rows };
+    },
     clearCart: (cartId: number) =>
       sqlite.prepare('delete from cart_items where cart_id = ?').run(cartId),
     forUser(userId: number, limit: number, offset: number) {

@@ -1,0 +1,190 @@
+import { Type } from 'typebox';
+import type { App } from '#main/backend/http/app-type';
+import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
+import { errorResponses } from '#shared/contracts/common';
+import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import type { AdminOrdersService } from './admin-orders.service.ts';
+import { actionsFor } from './order-states.ts';
+import type { OrdersRepo } from './orders.repo.ts';
+
+const errors = errorResponses(400, 401, 403, 404);
+const Kind = Type.Enum(['sale', 'rental']);
+const OrderRow = Type.Object({
+  id: Type.String(),
+  db_id: Type.Integer(),
+  type: Type.String(),
+  customer_name: Type.String(),
+  created_at: Type.String(),
+  status: Type.String(),
+  status_label: Type.String(),
+  total_amount: Type.Integer(),
+});
+const OrderDetail = Type.Object(
+  {
+    id: Type.String(),
+    db_id: Type.Integer(),
+    type: Type.String(),
+    status: Type.String(),
+    created_at: Type.String(),
+    subtotal: Type.Integer(),
+    total_due: Type.Integer(),
+    actions: Type.Object({
+      can_cancel: Type.Boolean(),
+      can_confirm: Type.Boolean(),
+      can_ship: Type.Boolean(),
+      can_complete: Type.Boolean(),
+    }),
+  },
+  { additionalProperties: true },
+);
+const IdParams = Type.Object({ order_id: Type.Integer({ minimum: 1 }) });
+
+/** Seed 002 `/admin/orders`: list, detail with `actions`, status changes. */
+export async function adminOrdersRoutes(
+  app: App,
+  deps: { orders: OrdersRepo; admin: AdminOrdersService; guard: AuthGuard },
+) {
+  const { orders, admin, guard } = deps;
+  const staff = { preHandler: guard.required(['admin', 'order_staff']) };
+  const tags = ['admin orders'];
+  const security = bearerSecurity;
+
+  app.get(
+    '/admin/orders',
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: 'Sales and rental orders (paged)',
+        security,
+        querystring: Type.Object({
+          type: Type.Optional(Type.Enum(['all', 'sale', 'rental'])),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+          search: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
+        response: { 200: SuccessPage(OrderRow), ...errors },
+      },
+    },
+    async (req) => {
+      const { type = 'all', page = 1, limit = 10, search } = req.query;
+      const { total, rows } = orders.adminPage(
+        type,
+        search?.trim() || null,
+        limit,
+        (page - 1) * limit,
+      );
+      return {
+        status: 'success' as const,
+        code: 200,
+        data: rows.map((o) => ({
+          id: o.number as string,
+          db_id: o.id as number,
+          type: o.kind as string,
+          customer_name:
+            (o.customer_name as string | null) ?? (o.guest_email as string | null) ?? '',
+          created_at: o.created_at as string,
+          status: o.status as string,
+          status_label: o.status as string,
+          total_amount: o.total as number,
+        })),
+        pagination: {
+          total_items: total,
+          total_pages: Math.ceil(total / limit),
+          current_page: page,
+          limit,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/admin/orders/:order_id',
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: 'Order detail with the actions allowed now',
+        security,
+        params: IdParams,
+        querystring: Type.Object({ type: Kind }),
+        response: { 200: Success(OrderDetail), ...errors },
+      },
+    },
+    async (req) => {
+      const order = admin.get(req.params.order_id, req.query.type);
+      const o = order.row;
+      return {
+        status: 'success' as const,
+        code: 200,
+        data: {
+          id: order.number,
+          db_id: order.id,
+          type: order.kind,
+          status: order.status,
+          created_at: o.created_at as string,
+          items: orders.lines(order.id).map((l) => ({
+            variant_id: l.variant_id,
+            product_name: l.product_name,
+            quantity: l.quantity,
+            unit_price: l.unit_price,
+            rental_days: l.rental_days,
+            total_line: l.line_total,
+          })),
+          subtotal: o.subtotal as number,
+          discount: o.discount,
+          freight: o.shipping_fee,
+          tax_amt: 0,
+          deposit: o.deposit,
+          total_due: o.total as number,
+          payment_method: o.payment_method,
+          payment_status: o.payment_status,
+          shipping_address: o.shipping_address ? JSON.parse(o.shipping_address as string) : null,
+          rental_start: o.rental_start,
+          rental_end: o.rental_end,
+          history: orders.events(order.id).map((e) => ({
+            from: e.from_status,
+            to: e.to_status,
+            by: e.actor_user_id,
+            note: e.note,
+            at: e.created_at,
+          })),
+          actions: actionsFor(order.kind, order.status),
+        },
+      };
+    },
+  );
+
+  app.patch(
+    '/admin/orders/:order_id/status',
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: 'Move an order along its state machine',
+        security,
+        params: IdParams,
+        querystring: Type.Object({ type: Kind }),
+        body: Type.Object({
+          status: Type.String({ minLength: 1, maxLength: 40 }),
+          note: Type.Optional(Type.String({ maxLength: 500 })),
+        }),
+        response: { 200: SuccessMessage, ...errors },
+      },
+    },
+    async (req) => {
+      admin.changeStatus(
+        req.user!,
+        req.params.order_id,
+        req.query.type,
+        req.body.status,
+        req.body.note ?? null,
+      );
+      return {
+        status: 'success' as const,
+        code: 200,
+        message: `Order status updated to ${req.body.status}`,
+      };
+    },
+  );
+}
