@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 
 // Seed 002 `/store/cart` (buy and rent lines). Amounts are integer đồng, computed by the server.
 
-export const MAX_RENTAL_DAYS = 30;
+/** Schema bound only; the rental settings' limits apply on top. */
+export const MAX_RENTAL_DAYS = 365;
 
 export const StoreCartSchema = Type.Object({
   cart_id: Type.Integer(),

@@ -10,3 +10,4 @@ export * from '#main/backend/modules/sessions/sessions.table';
 export * from '#main/backend/modules/profile/addresses.table';
 export * from '#main/backend/modules/orders/orders.table';
 export * from '#main/backend/modules/promotions/promotions.table';
+export * from '#main/backend/modules/settings/settings.table';

@@ -11,6 +11,7 @@ import { registerCatalog } from '#main/backend/modules/catalog/catalog.module';
 import { registerFavorites } from '#main/backend/modules/favorites/favorites.module';
 import { registerProfile } from '#main/backend/modules/profile/profile.module';
 import { registerCarts } from '#main/backend/modules/carts/carts.module';
+import { registerSettings } from '#main/backend/modules/settings/settings.module';
 import { registerOrders } from '#main/backend/modules/orders/orders.module';
 import { registerPromotions } from '#main/backend/modules/promotions/promotions.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
@@ -74,7 +75,13 @@ export async function buildApp(deps: AppDeps) {
   await registerRatings({ ...base, guard, catalog });
   await registerFavorites({ ...base, guard, catalog });
   await registerProfile({ ...base, guard });
-  await registerCarts({ ...base, guard, catalog });
+  const { rental } = await registerSettings({ ...base, guard });
+  await registerCarts({
+    ...base,
+    guard,
+    catalog,
+    rentalLimits: () => rental.current().duration_limits,
+  });
   await registerPromotions({ ...base, guard });
   await registerOrders({ ...base, guard, catalog });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });

@@ -9,13 +9,23 @@ import { createStoreCartService } from './store-cart.service.ts';
 
 /** Customers' own carts (seed 002); smart-cart sessions use the same tables. */
 export async function registerCarts(
-  deps: ModuleDeps & { guard: AuthGuard; catalog: CatalogModule },
+  deps: ModuleDeps & {
+    guard: AuthGuard;
+    catalog: CatalogModule;
+    rentalLimits: () => { min_days: number; max_days: number };
+  },
 ) {
   const { app, db, clock, guard } = deps;
   const lines = createStoreCartRepo(db);
   const carts = createCartsRepo(db);
   const catalog = deps.catalog.catalog;
-  const cart = createStoreCartService({ lines, carts, catalog, clock });
+  const cart = createStoreCartService({
+    lines,
+    carts,
+    catalog,
+    rentalLimits: deps.rentalLimits,
+    clock,
+  });
   await app.register(storeCartRoutes, { cart, guard });
   await app.register(shopCartRoutes, { lines, carts, catalog, guard, clock });
 }

@@ -14,9 +14,18 @@ export function createStoreCartService(deps: {
   lines: StoreCartRepo;
   carts: CartsRepo;
   catalog: CatalogService;
+  rentalLimits: () => { min_days: number; max_days: number };
   clock: Clock;
 }) {
   const { lines, carts, catalog, clock } = deps;
+
+  /** Rental periods must fit the store's rental settings. */
+  function checkDays(days: number): void {
+    const { min_days, max_days } = deps.rentalLimits();
+    if (days < min_days || days > max_days) {
+      throw badRequest(`rental_days must be between ${min_days} and ${max_days}`, 'rental_days');
+    }
+  }
   const now = () => clock.now().toISOString();
 
   function pickVariant(productId: number, variantId: number | undefined, rent: boolean): Variant {
@@ -55,8 +64,10 @@ export function createStoreCartService(deps: {
           throw badRequest('Product not available for rent', 'transaction_type');
         if (variant.rentPricePerDay === null)
           throw badRequest('Rental price not set', 'transaction_type');
-        if (!body.rental_days)
+        if (!body.rental_days) {
           throw badRequest('rental_days is required for rent items', 'rental_days');
+        }
+        checkDays(body.rental_days);
       } else if (body.rental_days) {
         throw badRequest('Cannot set rental days for buy items', 'rental_days');
       }
@@ -88,6 +99,7 @@ export function createStoreCartService(deps: {
       if (patch.rental_days !== undefined && line.transactionType === 'buy') {
         throw badRequest('Cannot set rental days for buy items', 'rental_days');
       }
+      if (patch.rental_days !== undefined) checkDays(patch.rental_days);
       lines.update(
         itemId,
         patch.quantity ?? line.quantity,
