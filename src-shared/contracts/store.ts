@@ -10,6 +10,14 @@ export const Seed002PaginationSchema = Type.Object({
   limit: Type.Integer(),
 });
 
+/** Seed 002's pagination block for a page of `limit` items out of `total`. */
+export const seed002Pagination = (total: number, page: number, limit: number) => ({
+  total_items: total,
+  total_pages: Math.ceil(total / limit),
+  current_page: page,
+  limit,
+});
+
 export const Success = <T extends TSchema>(data: T) =>
   Type.Object({
     status: Type.Literal('success'),

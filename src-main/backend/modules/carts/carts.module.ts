@@ -27,5 +27,5 @@ export async function registerCarts(
     clock,
   });
   await app.register(storeCartRoutes, { cart, guard });
-  await app.register(shopCartRoutes, { lines, carts, catalog, guard, clock });
+  await app.register(shopCartRoutes, { lines, carts, catalog, cart, guard, clock });
 }

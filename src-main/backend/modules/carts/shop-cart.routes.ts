@@ -9,6 +9,7 @@ import { errorResponses } from '#shared/contracts/common';
 import { ShopCartBodySchema } from '#shared/contracts/shop-cart';
 import type { CartsRepo } from './carts.repo.ts';
 import type { StoreCartRepo } from './store-cart.repo.ts';
+import type { StoreCartService } from './store-cart.service.ts';
 
 const CartItem = Type.Object({
   productId: Type.String(),
@@ -52,11 +53,12 @@ export async function shopCartRoutes(
     lines: StoreCartRepo;
     carts: CartsRepo;
     catalog: CatalogService;
+    cart: StoreCartService;
     guard: AuthGuard;
     clock: Clock;
   },
 ) {
-  const { lines, carts, catalog, guard, clock } = deps;
+  const { lines, carts, catalog, cart, guard, clock } = deps;
 
   app.post(
     '/api/cart',
@@ -74,30 +76,10 @@ export async function shopCartRoutes(
       const { productId, variantId, quantity, sessionId } = req.body;
       if (!req.user && !sessionId)
         throw badRequest('sessionId is required without a login', 'sessionId');
-      const product = catalog.find(productId);
-      const variant = product
-        ? catalog.variants(product.id).find((v) => String(v.id) === variantId.replace(/^v/i, ''))
-        : undefined;
-      if (!product || !variant) throw notFound('Product variant not found');
+      const found = catalog.variantByRef(productId, variantId);
+      if (!found) throw notFound('Product variant not found');
       const cartId = req.user ? lines.cartOf(req.user.id, at) : lines.guestCartOf(sessionId!, at);
-      const inCart = carts
-        .view(cartId)
-        .items.filter((i) => i.variantId === variant.id)
-        .reduce((n, i) => n + i.quantity, 0);
-      const sellable = variant.stock - variant.maintenanceStock;
-      if (inCart + quantity > sellable)
-        throw badRequest(`Only ${sellable} left in stock`, 'quantity');
-      lines.add(
-        cartId,
-        {
-          variantId: variant.id,
-          type: 'buy',
-          quantity,
-          rentalDays: null,
-          unitPrice: variant.price,
-        },
-        at,
-      );
+      cart.addLine(cartId, found.variant, 'buy', quantity, null);
 
       const view = carts.view(cartId);
       const totals = shopTotals(view.totalBuy, {}, 'standard');

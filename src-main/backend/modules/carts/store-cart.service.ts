@@ -2,12 +2,9 @@ import { badRequest, notFound } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
-import type { Variant } from '#main/backend/modules/catalog/products.repo';
+import { sellableStock, type Variant } from '#main/backend/modules/catalog/products.repo';
 import type { CartsRepo, CartView } from './carts.repo.ts';
 import type { StoreCartRepo } from './store-cart.repo.ts';
-
-/** Units that can be sold or rented now: stock less what is held for maintenance. */
-const available = (v: Variant) => v.stock - v.maintenanceStock;
 
 /** Seed 002's cart: buy and rent lines, priced from the variant when added. */
 export function createStoreCartService(deps: {
@@ -42,6 +39,35 @@ export function createStoreCartService(deps: {
     return v;
   }
 
+  /** Adds units of a variant to a cart at today's price, if that many can be sold. */
+  function addLine(
+    cartId: number,
+    variant: Variant,
+    type: 'buy' | 'rent',
+    quantity: number,
+    rentalDays: number | null,
+  ): void {
+    const inCart = carts
+      .view(cartId)
+      .items.filter((i) => i.variantId === variant.id)
+      .reduce((n, i) => n + i.quantity, 0);
+    // A first check only: checkout reserves stock atomically and has the last word.
+    const sellable = sellableStock(variant);
+    if (inCart + quantity > sellable)
+      throw badRequest(`Only ${sellable} left in stock`, 'quantity');
+    lines.add(
+      cartId,
+      {
+        variantId: variant.id,
+        type,
+        quantity,
+        rentalDays,
+        unitPrice: type === 'rent' ? variant.rentPricePerDay! : variant.price,
+      },
+      now(),
+    );
+  }
+
   return {
     view(user: User): CartView {
       return carts.view(lines.cartOf(user.id, now()));
@@ -71,27 +97,16 @@ export function createStoreCartService(deps: {
       } else if (body.rental_days) {
         throw badRequest('Cannot set rental days for buy items', 'rental_days');
       }
-      const cartId = lines.cartOf(user.id, now());
-      const inCart = carts
-        .view(cartId)
-        .items.filter((i) => i.variantId === variant.id)
-        .reduce((n, i) => n + i.quantity, 0);
-      // A first check only: checkout reserves stock atomically and has the last word.
-      if (inCart + body.quantity > available(variant)) {
-        throw badRequest(`Only ${available(variant)} left in stock`, 'quantity');
-      }
-      lines.add(
-        cartId,
-        {
-          variantId: variant.id,
-          type: body.transaction_type,
-          quantity: body.quantity,
-          rentalDays: rent ? body.rental_days! : null,
-          unitPrice: rent ? variant.rentPricePerDay! : variant.price,
-        },
-        now(),
+      addLine(
+        lines.cartOf(user.id, now()),
+        variant,
+        body.transaction_type,
+        body.quantity,
+        rent ? body.rental_days! : null,
       );
     },
+
+    addLine,
 
     update(user: User, itemId: number, patch: { quantity?: number; rental_days?: number }): void {
       const line = lines.find(lines.cartOf(user.id, now()), itemId);

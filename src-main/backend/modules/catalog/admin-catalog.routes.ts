@@ -16,7 +16,7 @@ import {
   CategoryPatchSchema,
 } from '#shared/contracts/admin-catalog';
 import { errorResponses } from '#shared/contracts/common';
-import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import { foldVietnamese } from '#shared/text/fold';
 import type { CatalogAdminService } from './catalog-admin.service.ts';
 import type { CatalogService } from './catalog.service.ts';
@@ -26,12 +26,6 @@ import type { ProductCard, Variant } from './products.repo.ts';
 const LOW_STOCK = 10;
 const errors = errorResponses(400, 401, 403, 404);
 const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
-const page = (total: number, current: number, limit: number) => ({
-  total_items: total,
-  total_pages: Math.ceil(total / limit),
-  current_page: current,
-  limit,
-});
 
 function stock(variants: Variant[]) {
   const total = variants.reduce((sum, v) => sum + v.stock, 0);
@@ -165,7 +159,7 @@ export async function adminCatalogRoutes(
         status: 'success' as const,
         code: 200,
         data: result.items.map((p) => row(p, variants.get(p.id) ?? [])),
-        pagination: page(result.total, current, limit),
+        pagination: seed002Pagination(result.total, current, limit),
       };
     },
   );
@@ -275,7 +269,7 @@ export async function adminCatalogRoutes(
           slug: c.slug,
           product_count: c.productCount,
         })),
-        pagination: page(all.length, current, limit),
+        pagination: seed002Pagination(all.length, current, limit),
       };
     },
   );

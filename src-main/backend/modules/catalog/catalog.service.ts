@@ -54,6 +54,17 @@ export function createCatalogService(deps: {
     findAny: (id: number) => (Number.isSafeInteger(id) ? (products.cards([id])[0] ?? null) : null),
     cards,
     variants: (productId: number): Variant[] => products.variants(productId),
+    /** A live product and one of its variants by seed 003's string ids ("12" or "v12"). */
+    variantByRef(
+      productRef: string,
+      variantRef: string,
+    ): { product: ProductCard; variant: Variant } | null {
+      const product = products.find(productRef);
+      const variant = product
+        ? products.variants(product.id).find((v) => String(v.id) === variantRef.replace(/^v/i, ''))
+        : undefined;
+      return product && variant ? { product, variant } : null;
+    },
     variantsOfMany: (ids: number[]) => variantsById(ids),
     images: (productId: number) => products.images(productId),
     tags: (productId: number) => products.tags(productId),

@@ -256,5 +256,9 @@ function groupBy<K extends string>(rows: ({ product_id: number } & Record<K, str
   return out;
 }
 
+/** Units that can be sold or rented now: stock less what is held for maintenance. */
+export const sellableStock = (v: Pick<Variant, 'stock' | 'maintenanceStock'>) =>
+  v.stock - v.maintenanceStock;
+
 export const averageRating = (p: { ratingSum: number; ratingCount: number }): number =>
   p.ratingCount === 0 ? 0 : Math.round((p.ratingSum / p.ratingCount) * 100) / 100;

@@ -11,6 +11,7 @@ import {
   Success,
   SuccessPage,
   storeErrors,
+  seed002Pagination,
 } from '#shared/contracts/store';
 import { Type } from 'typebox';
 import type { CatalogService } from './catalog.service.ts';
@@ -19,13 +20,6 @@ import { parsePriceRange } from './price-range.ts';
 import { averageRating, type ProductCard, type Variant } from './products.repo.ts';
 
 const FEATURED_COUNT = 4;
-
-const pagination = (total: number, page: number, limit: number) => ({
-  total_items: total,
-  total_pages: Math.ceil(total / limit),
-  current_page: page,
-  limit,
-});
 
 /**
  * Seed 002 shows one variant on a card: the cheapest one that satisfies the shopper's filters
@@ -129,7 +123,7 @@ export async function storeProductsRoutes(
         status: 'success' as const,
         code: 200,
         data: cards(result.items, fits),
-        pagination: pagination(result.total, page, limit),
+        pagination: seed002Pagination(result.total, page, limit),
       };
     },
   );
@@ -219,7 +213,7 @@ export async function storeProductsRoutes(
           is_helpful: r.helpfulCount,
           admin_reply: r.adminReply,
         })),
-        pagination: pagination(total, page, limit),
+        pagination: seed002Pagination(total, page, limit),
         product_id: p.id,
         average_rating: averageRating(p),
       };

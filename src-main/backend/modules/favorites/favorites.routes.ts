@@ -12,7 +12,7 @@ import {
   FavoritesQuerySchema,
   favoriteErrors,
 } from '#shared/contracts/favorites';
-import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import type { FavoritesRepo } from './favorites.repo.ts';
 
 /** Favorites (seed 000) under /api/v1 with the seed 002 envelope: list, add, remove. */
@@ -63,12 +63,7 @@ export async function favoritesRoutes(
             },
           ];
         }),
-        pagination: {
-          total_items: total,
-          total_pages: Math.ceil(total / limit),
-          current_page: page,
-          limit,
-        },
+        pagination: seed002Pagination(total, page, limit),
       };
     },
   );

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { errorResponses } from '#shared/contracts/common';
-import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import type { AdminOrdersService } from './admin-orders.service.ts';
 import { actionsFor } from './order-states.ts';
 import type { OrdersRepo } from './orders.repo.ts';
@@ -88,12 +88,7 @@ export async function adminOrdersRoutes(
           status_label: o.status as string,
           total_amount: o.total as number,
         })),
-        pagination: {
-          total_items: total,
-          total_pages: Math.ceil(total / limit),
-          current_page: page,
-          limit,
-        },
+        pagination: seed002Pagination(total, page, limit),
       };
     },
   );

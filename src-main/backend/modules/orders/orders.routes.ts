@@ -7,7 +7,7 @@ import {
   StoreCheckoutBodySchema,
   StoreCheckoutResultSchema,
 } from '#shared/contracts/orders';
-import { Success, SuccessPage } from '#shared/contracts/store';
+import { Success, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import type { OrdersRepo } from './orders.repo.ts';
 import type { ShopCheckoutService } from './shop-checkout.service.ts';
 import type { StoreCheckoutService } from './store-checkout.service.ts';
@@ -133,12 +133,7 @@ export async function ordersRoutes(
             note: e.note as string | null,
           })),
         })),
-        pagination: {
-          total_items: total,
-          total_pages: Math.ceil(total / limit),
-          current_page: page,
-          limit,
-        },
+        pagination: seed002Pagination(total, page, limit),
       };
     },
   );

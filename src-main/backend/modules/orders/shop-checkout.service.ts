@@ -6,9 +6,9 @@ import { normalizePhone } from '#main/backend/modules/accounts/identifiers';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
+import { requireOfflineMethod } from './payment-methods.ts';
 import { shopTotals, type ShopUpsells } from './shop-pricing.ts';
 
-const OFFLINE_METHODS = new Set(['cod', 'cash']);
 const DELIVERY_DAYS = { standard: 3, express: 1 };
 
 export interface ShopCheckoutInput {
@@ -43,26 +43,16 @@ export function createShopCheckoutService(deps: {
     checkout(user: User | null, input: ShopCheckoutInput) {
       if (!user && !input.guestEmail)
         throw badRequest('guestEmail is required without a login', 'guestEmail');
-      if (!OFFLINE_METHODS.has(input.paymentDetails.method)) {
-        throw badRequest(
-          `Payment method ${input.paymentDetails.method} is unavailable on this terminal; use cod`,
-          'paymentDetails.method',
-        );
-      }
+      requireOfflineMethod(input.paymentDetails.method, 'paymentDetails.method');
       const phone = normalizePhone(input.shippingAddress.phone);
       if (!phone)
         throw badRequest('Số điện thoại không đúng định dạng Việt Nam', 'shippingAddress.phone');
       const priced = input.items.map((item, i) => {
-        const product = catalog.find(item.productId);
-        const variant = product
-          ? catalog
-              .variants(product.id)
-              .find((v) => String(v.id) === item.variantId.replace(/^v/i, ''))
-          : undefined;
-        if (!product || !variant) {
+        const found = catalog.variantByRef(item.productId, item.variantId);
+        if (!found) {
           throw badRequest(`items[${i}]: no such product variant`, `items.${i}.variantId`);
         }
-        return { product, variant, quantity: item.quantity };
+        return { ...found, quantity: item.quantity };
       });
 
       const method = input.shippingMethod ?? 'standard';

@@ -10,10 +10,8 @@ import type { AddressesRepo } from '#main/backend/modules/profile/addresses.repo
 import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
 import { orderNumber } from './order-number.ts';
+import { requireOfflineMethod } from './payment-methods.ts';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
-
-/** Methods that work with no gateway: paid at the counter or on delivery. */
-const OFFLINE_METHODS = new Set(['cod', 'cash']);
 
 export interface CheckoutResult {
   buyOrderId: number | null;
@@ -67,12 +65,7 @@ export function createStoreCheckoutService(deps: {
     ): CheckoutResult {
       const address = addresses.find(user.id, body.address_id);
       if (!address) throw badRequest('Invalid address', 'address_id');
-      if (!OFFLINE_METHODS.has(body.payment_method)) {
-        throw badRequest(
-          `Payment method ${body.payment_method} is unavailable on this terminal; use cod`,
-          'payment_method',
-        );
-      }
+      requireOfflineMethod(body.payment_method, 'payment_method');
       const voucher = body.voucher_code ? promotions.byCode(body.voucher_code) : null;
       if (body.voucher_code && !voucher)
         throw badRequest('Invalid or expired voucher', 'voucher_code');

@@ -11,7 +11,7 @@ import {
   VoucherSchema,
   VouchersQuerySchema,
 } from '#shared/contracts/promotions';
-import { Success, SuccessMessage, SuccessPage } from '#shared/contracts/store';
+import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import type { Promotion } from './promotions.repo.ts';
 import type { PromotionsService } from './promotions.service.ts';
 
@@ -95,12 +95,7 @@ export async function promotionsRoutes(
         status: 'success' as const,
         code: 200,
         data: items.map(view),
-        pagination: {
-          total_items: total,
-          total_pages: Math.ceil(total / limit),
-          current_page: page,
-          limit,
-        },
+        pagination: seed002Pagination(total, page, limit),
       };
     },
   );

@@ -10,7 +10,7 @@ import {
   ReviewReplyParamsSchema,
 } from '#shared/contracts/admin-catalog';
 import { errorResponses } from '#shared/contracts/common';
-import { Success } from '#shared/contracts/store';
+import { Success, seed002Pagination } from '#shared/contracts/store';
 import type { Rating, RatingOrder } from './ratings.repo.ts';
 import type { RatingsService } from './ratings.service.ts';
 
@@ -125,12 +125,7 @@ export async function adminReviewsRoutes(
             ),
           },
           reviews: items.map(review),
-          pagination: {
-            total_items: total,
-            total_pages: Math.ceil(total / limit),
-            current_page: page,
-            limit,
-          },
+          pagination: seed002Pagination(total, page, limit),
         },
       };
     },

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '#main/backend/db/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { AuditRepo } from '#main/backend/modules/audit/audit.repo';
 import type { IdGenerator } from '#main/backend/lib/ids';
@@ -15,9 +16,6 @@ export const RATING_MSG = {
   duplicate: 'Tài khoản đã đánh giá sản phẩm này',
   forbidden: 'Tài khoản không có quyền',
 };
-
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export function createRatingsService(deps: {
   repo: RatingsRepo;

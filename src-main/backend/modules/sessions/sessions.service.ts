@@ -1,4 +1,5 @@
 import { badRequest, conflict, forbidden, notFound } from '#main/backend/http/errors';
+import { isUniqueViolation } from '#main/backend/db/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { IdGenerator } from '#main/backend/lib/ids';
 import type { Logger } from '#main/backend/lib/logger';
@@ -39,9 +40,6 @@ export interface SessionSnapshot {
 }
 
 const FORGET_ENDED_AFTER_MS = 5 * 60_000;
-
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export function createSessionsService(deps: {
   repo: SessionsRepo;
