@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { AppDb } from '#main/backend/db/client';
 import { rowByRef } from '#main/backend/db/ref';
 
@@ -104,6 +105,14 @@ export function createRatingsRepo(db: AppDb) {
     'select count(*) as n, coalesce(avg(stars), 0) as avg from ratings where user_id = ? and deleted_at is null',
   );
 
+  // Review lists are read on every product page: prepare each (few) filter shape once.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, (stmt = sqlite.prepare(sql)));
+    return stmt;
+  };
+
   function where(f: RatingListFilter): { sql: string; params: unknown[] } {
     const clauses = ['r.deleted_at is null'];
     const params: unknown[] = [];
@@ -169,13 +178,12 @@ export function createRatingsRepo(db: AppDb) {
 
     list(filter: RatingListFilter, order: RatingOrder, limit: number, offset: number) {
       const w = where(filter);
-      const total = sqlite
-        .prepare(`select count(*) from ratings r where ${w.sql}`)
+      const total = prepared(`select count(*) from ratings r where ${w.sql}`)
         .pluck()
         .get(...(w.params as [object])) as number;
-      const rows = sqlite
-        .prepare(`${SELECT} where ${w.sql} order by ${ORDER[order]} limit ? offset ?`)
-        .all(...(w.params as [object]), limit, offset) as RatingRow[];
+      const rows = prepared(
+        `${SELECT} where ${w.sql} order by ${ORDER[order]} limit ? offset ?`,
+      ).all(...(w.params as [object]), limit, offset) as RatingRow[];
       return { total, items: rows.map(toRating) };
     },
 
