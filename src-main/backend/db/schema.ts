@@ -11,3 +11,4 @@ export * from '#main/backend/modules/profile/addresses.table';
 export * from '#main/backend/modules/orders/orders.table';
 export * from '#main/backend/modules/promotions/promotions.table';
 export * from '#main/backend/modules/settings/settings.table';
+export * from '#main/backend/modules/payments/payments.table';

@@ -39,12 +39,26 @@ export const orders = sqliteTable(
     note: text('note'),
     rentalStart: text('rental_start'),
     rentalEnd: text('rental_end'),
+    /** A customer's open request (`cancel` or `return`) and the status it interrupted. */
+    requestKind: text('request_kind'),
+    requestReason: text('request_reason'),
+    requestedFromStatus: text('requested_from_status'),
+    returnedAt: text('returned_at'),
+    /** Integer đồng charged for days past `rental_end`, from the rental settings. */
+    overdueFee: integer('overdue_fee').notNull().default(0),
+    /** Set when a rental was bought out; the sale order it became. */
+    convertedToOrderId: integer('converted_to_order_id'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('orders_uuid_unique').on(t.uuid),
     uniqueIndex('orders_number_unique').on(t.number),
     index('orders_user_idx').on(t.userId, t.createdAt),
+    // A smart-cart session becomes at most one order.
+    uniqueIndex('orders_session_unique')
+      .on(t.shoppingSessionId)
+      .where(sql`${t.shoppingSessionId} is not null`),
+    index('orders_rental_due_idx').on(t.kind, t.status, t.rentalEnd),
     check('orders_total_check', sql`${t.total} >= 0`),
   ],
 );
@@ -65,6 +79,13 @@ export const orderLines = sqliteTable(
     unitPrice: integer('unit_price').notNull(),
     rentalDays: integer('rental_days'),
     lineTotal: integer('line_total').notNull(),
+    /** Rental preparation: which physical unit goes out, and its condition. */
+    assetId: text('asset_id'),
+    conditionNote: text('condition_note'),
+    /** JSON array of photo URLs. */
+    evidencePhotos: text('evidence_photos'),
+    preparedAt: text('prepared_at'),
+    preparedBy: integer('prepared_by'),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId),

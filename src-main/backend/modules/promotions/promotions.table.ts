@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { localId, softDelete, timestamps } from '#main/backend/db/columns';
+import { categories, products } from '#main/backend/modules/catalog/catalog.table';
 
 /** Vouchers and promotions (seed 002 `/admin/promotions`, `/store/vouchers`). */
 export const promotions = sqliteTable(
@@ -30,5 +31,30 @@ export const promotions = sqliteTable(
       .on(t.code)
       .where(sql`${t.deletedAt} is null`),
     check('promotions_used_check', sql`${t.quantity} is null or ${t.usedCount} <= ${t.quantity}`),
+  ],
+);
+
+/**
+ * Products and categories a promotion is limited to. None: the promotion is a voucher for the
+ * whole order. Some: an automatic price cut on those products (no code needed).
+ */
+export const promotionTargets = sqliteTable(
+  'promotion_targets',
+  {
+    id: localId(),
+    promotionId: integer('promotion_id')
+      .notNull()
+      .references(() => promotions.id),
+    productId: integer('product_id').references(() => products.id),
+    categoryId: integer('category_id').references(() => categories.id),
+  },
+  (t) => [
+    index('promotion_targets_promotion_idx').on(t.promotionId),
+    index('promotion_targets_product_idx').on(t.productId),
+    index('promotion_targets_category_idx').on(t.categoryId),
+    check(
+      'promotion_targets_one_check',
+      sql`(${t.productId} is null) <> (${t.categoryId} is null)`,
+    ),
   ],
 );
