@@ -152,13 +152,13 @@ describe('MoMo provider against a loopback MoMo', () => {
     expect(await provider.queryPayment(3001)).toEqual({
       status: 'pending',
       amountPaid: 0,
-      references: [],
+      transfers: [],
     });
     await gateway.pay(3001, { reference: 4088878999 });
     expect(await provider.queryPayment(3001)).toEqual({
       status: 'paid',
       amountPaid: 65_000,
-      references: ['4088878999'],
+      transfers: [{ reference: '4088878999', amount: 65_000 }],
     });
     expect((await provider.queryPayment(9999)).status).toBe('unknown');
   });

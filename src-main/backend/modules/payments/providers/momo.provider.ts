@@ -172,7 +172,7 @@ export function createMomoProvider(config: MomoConfig, deps: MomoDeps): PaymentP
       });
       const resultCode = Number(answer.resultCode);
       if (resultCode === ORDER_NOT_FOUND)
-        return { status: 'unknown', amountPaid: 0, references: [] };
+        return { status: 'unknown', amountPaid: 0, transfers: [] };
       if (answer.orderId !== fields.orderId || answer.partnerCode !== partnerCode) {
         throw new GatewayRejectedError('momo', 'MISMATCH', 'answer is for another order');
       }
@@ -182,7 +182,10 @@ export function createMomoProvider(config: MomoConfig, deps: MomoDeps): PaymentP
       return {
         status,
         amountPaid: paid ? amount : 0,
-        references: paid && answer.transId !== undefined ? [String(answer.transId)] : [],
+        transfers:
+          paid && answer.transId !== undefined
+            ? [{ reference: String(answer.transId), amount }]
+            : [],
       };
     },
   };

@@ -69,7 +69,8 @@ export interface PaymentQueryResult {
   status: GatewayPaymentStatus;
   /** Integer đồng the gateway reports as received. */
   amountPaid: number;
-  references: string[];
+  /** Each transfer received, keyed like notifications' `reference` so both deduplicate. */
+  transfers: { reference: string; amount: number }[];
 }
 
 export interface PaymentProvider {

@@ -108,7 +108,7 @@ describe('payOS provider against a loopback payOS', () => {
       expect(await provider.queryPayment(1002)).toEqual({
         status: 'pending',
         amountPaid: 20_000,
-        references: ['FT-A'],
+        transfers: [{ reference: 'FT-A', amount: 20_000 }],
       });
       await gateway.sendDuplicate();
       await gateway.pay(1002, 25_000, { reference: 'FT-B' });
@@ -118,7 +118,10 @@ describe('payOS provider against a loopback payOS', () => {
       expect(await provider.queryPayment(1002)).toEqual({
         status: 'paid',
         amountPaid: 45_000,
-        references: ['FT-A', 'FT-B'],
+        transfers: [
+          { reference: 'FT-A', amount: 20_000 },
+          { reference: 'FT-B', amount: 25_000 },
+        ],
       });
     } finally {
       await local.close();
@@ -152,7 +155,7 @@ describe('payOS provider against a loopback payOS', () => {
     expect(await provider.queryPayment(9999)).toEqual({
       status: 'unknown',
       amountPaid: 0,
-      references: [],
+      transfers: [],
     });
   });
 

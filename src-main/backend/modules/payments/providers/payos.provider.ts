@@ -192,14 +192,14 @@ export function createPayosProvider(config: PayosConfig): PaymentProvider {
         link = await sdk().paymentRequests.get(orderCode);
       } catch (error) {
         if (error instanceof APIError && (error.status === 404 || error.code === LINK_NOT_FOUND)) {
-          return { status: 'unknown', amountPaid: 0, references: [] };
+          return { status: 'unknown', amountPaid: 0, transfers: [] };
         }
         throw translate(error);
       }
       return {
         status: STATUS[link.status] ?? 'unknown',
         amountPaid: link.amountPaid,
-        references: link.transactions.map((transaction) => transaction.reference),
+        transfers: link.transactions.map(({ reference, amount }) => ({ reference, amount })),
       };
     },
   };

@@ -158,13 +158,13 @@ describe('VNPay provider against a loopback VNPay', () => {
     expect(await provider.queryPayment(5001, created.providerRef)).toEqual({
       status: 'pending',
       amountPaid: 0,
-      references: [],
+      transfers: [],
     });
     await gateway.pay(5001, { reference: '14226999' });
     expect(await provider.queryPayment(5001, created.providerRef)).toEqual({
       status: 'paid',
       amountPaid: 120_000,
-      references: ['14226999'],
+      transfers: [{ reference: '14226999', amount: 120_000 }],
     });
     const queries = gateway.requests.filter((r) => r.method === 'POST');
     expect(queries).toHaveLength(2); // the fake answered, not the library's sandbox default

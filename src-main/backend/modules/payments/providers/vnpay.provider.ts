@@ -191,16 +191,20 @@ export function createVnpayProvider(config: VnpayConfig, deps: VnpayDeps): Payme
         throw new GatewayRejectedError('vnpay', 'BAD_RESPONSE_SIGNATURE', 'unsigned answer');
       }
       const code = String(answer.vnp_ResponseCode);
-      if (code === '91') return { status: 'unknown', amountPaid: 0, references: [] };
+      if (code === '91') return { status: 'unknown', amountPaid: 0, transfers: [] };
       if (code !== '00' || String(answer.vnp_TxnRef) !== String(orderCode)) {
         throw new GatewayRejectedError('vnpay', code, answer.message);
       }
       const status = QUERY_STATUS[String(answer.vnp_TransactionStatus)] ?? 'unknown';
       const paid = status === 'paid';
+      const amountPaid = paid ? Number(answer.vnp_Amount) / 100 : 0;
       return {
         status,
-        amountPaid: paid ? Number(answer.vnp_Amount) / 100 : 0,
-        references: paid && answer.vnp_TransactionNo ? [String(answer.vnp_TransactionNo)] : [],
+        amountPaid,
+        transfers:
+          paid && answer.vnp_TransactionNo
+            ? [{ reference: String(answer.vnp_TransactionNo), amount: amountPaid }]
+            : [],
       };
     },
   };
