@@ -24,6 +24,37 @@ export interface Config {
     placeWithinMs: number;
     idleTimeoutMs: number;
   };
+  payments: PaymentsConfig;
+}
+
+/**
+ * Online gateways. A gateway with any key missing is "not configured" and offered as
+ * unavailable; cash always works. Webhooks reach the store through headquarters' relay, so
+ * the URLs registered with gateways are HQ's, not this terminal's.
+ */
+export interface PaymentsConfig {
+  /** This terminal's number in the chain (1–9999): the high digits of its gateway codes. */
+  terminalNo: number;
+  /** How the phones reach this terminal (return pages after paying). */
+  publicUrl: string | null;
+  /** Seconds between checks of pending payments with their gateway; 0 turns polling off. */
+  reconcileSeconds: number;
+  timeoutMs: number;
+  payos: {
+    clientId: string;
+    apiKey: string;
+    checksumKey: string;
+    baseUrl: string;
+    checkoutBaseUrl: string;
+  };
+  vnpay: { tmnCode: string; hashSecret: string; paymentUrl: string; queryUrl: string };
+  momo: {
+    partnerCode: string;
+    accessKey: string;
+    secretKey: string;
+    endpoint: string;
+    ipnUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -70,6 +101,51 @@ function list(env: Env, name: string): string[] {
     if (!/^[\w./:\\-]+$/.test(item)) throw new ConfigError(name, `has an invalid entry "${item}"`);
   }
   return items;
+}
+
+function text(env: Env, name: string, fallback = ''): string {
+  return env[name]?.trim() || fallback;
+}
+
+function url(env: Env, name: string, fallback = ''): string {
+  const raw = text(env, name, fallback);
+  if (raw && !URL.canParse(raw)) throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  if (raw && !/^https?:/.test(raw)) throw new ConfigError(name, 'must be an http(s) URL');
+  return raw;
+}
+
+function payments(env: Env): PaymentsConfig {
+  return {
+    terminalNo: int(env, 'CARTSTATION_TERMINAL_NO', 1, 1, 9999),
+    publicUrl: url(env, 'CARTSTATION_PUBLIC_URL') || null,
+    reconcileSeconds: int(env, 'CARTSTATION_RECONCILE_SECONDS', 30, 0, 86_400),
+    timeoutMs: int(env, 'CARTSTATION_GATEWAY_TIMEOUT_MS', 15_000, 100, 120_000),
+    payos: {
+      clientId: text(env, 'CARTSTATION_PAYOS_CLIENT_ID'),
+      apiKey: text(env, 'CARTSTATION_PAYOS_API_KEY'),
+      checksumKey: text(env, 'CARTSTATION_PAYOS_CHECKSUM_KEY'),
+      baseUrl: url(env, 'CARTSTATION_PAYOS_BASE_URL', 'https://api-merchant.payos.vn'),
+      checkoutBaseUrl: url(env, 'CARTSTATION_PAYOS_CHECKOUT_URL', 'https://pay.payos.vn/web/'),
+    },
+    vnpay: {
+      tmnCode: text(env, 'CARTSTATION_VNPAY_TMN_CODE'),
+      hashSecret: text(env, 'CARTSTATION_VNPAY_HASH_SECRET'),
+      paymentUrl: url(env, 'CARTSTATION_VNPAY_PAYMENT_URL', 'https://pay.vnpay.vn/vpcpay.html'),
+      queryUrl: url(
+        env,
+        'CARTSTATION_VNPAY_QUERY_URL',
+        'https://merchant.vnpay.vn/merchant_webapi/api/transaction',
+      ),
+    },
+    momo: {
+      partnerCode: text(env, 'CARTSTATION_MOMO_PARTNER_CODE'),
+      accessKey: text(env, 'CARTSTATION_MOMO_ACCESS_KEY'),
+      secretKey: text(env, 'CARTSTATION_MOMO_SECRET_KEY'),
+      endpoint: url(env, 'CARTSTATION_MOMO_ENDPOINT', 'https://payment.momo.vn'),
+      // MoMo takes the IPN address per payment: headquarters' relay.
+      ipnUrl: url(env, 'CARTSTATION_MOMO_IPN_URL'),
+    },
+  };
 }
 
 function host(env: Env): string {
@@ -122,5 +198,6 @@ export function loadConfig(env: Env = process.env): Config {
       placeWithinMs: int(env, 'CARTSTATION_PLACE_WITHIN_SECONDS', 15, 1, 3600) * 1000,
       idleTimeoutMs: int(env, 'CARTSTATION_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
     },
+    payments: payments(env),
   };
 }

@@ -24,6 +24,12 @@ export const MyOrderSchema = Type.Object({
   status: Type.String(),
   payment_method: Type.String(),
   payment_status: Type.String(),
+  source: Type.String(),
+  subtotal: Type.Integer(),
+  discount: Type.Integer(),
+  shipping_fee: Type.Integer(),
+  services_fee: Type.Integer(),
+  deposit: Type.Integer(),
   total: Type.Integer(),
   created_at: Type.String(),
   items: Type.Array(
@@ -51,3 +57,8 @@ export const MyOrdersQuerySchema = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
 });
+
+export const PickupOrderBodySchema = Type.Object(
+  { voucher_code: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })) },
+  { additionalProperties: false },
+);

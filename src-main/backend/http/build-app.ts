@@ -13,6 +13,8 @@ import { registerProfile } from '#main/backend/modules/profile/profile.module';
 import { registerCarts } from '#main/backend/modules/carts/carts.module';
 import { registerSettings } from '#main/backend/modules/settings/settings.module';
 import { registerOrders } from '#main/backend/modules/orders/orders.module';
+import { registerPickup } from '#main/backend/modules/orders/pickup.module';
+import { registerPayments } from '#main/backend/modules/payments/payments.module';
 import { registerPromotions } from '#main/backend/modules/promotions/promotions.module';
 import { registerRatings } from '#main/backend/modules/ratings/ratings.module';
 import { registerSystem } from '#main/backend/modules/system/system.module';
@@ -85,7 +87,9 @@ export async function buildApp(deps: AppDeps) {
   await registerPromotions({ ...base, guard });
   await registerOrders({ ...base, guard, catalog });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
+  const { payments } = await registerPayments({ ...base, guard });
+  await registerPickup({ ...base, guard, catalog, sessions: smartCarts.sessions, payments });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
-  return { app, services: { accounts, ...smartCarts } };
+  return { app, services: { accounts, payments, ...smartCarts } };
 }

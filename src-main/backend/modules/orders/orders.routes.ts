@@ -8,6 +8,7 @@ import {
   StoreCheckoutResultSchema,
 } from '#shared/contracts/orders';
 import { Success, SuccessPage, seed002Pagination } from '#shared/contracts/store';
+import { myOrderView } from './my-order-view.ts';
 import type { OrdersRepo } from './orders.repo.ts';
 import type { ShopCheckoutService } from './shop-checkout.service.ts';
 import type { StoreCheckoutService } from './store-checkout.service.ts';
@@ -107,32 +108,7 @@ export async function ordersRoutes(
       return {
         status: 'success' as const,
         code: 200,
-        data: rows.map((o) => ({
-          id: o.id as number,
-          uuid: o.uuid as string,
-          number: o.number as string,
-          type: o.kind as string,
-          status: o.status as string,
-          payment_method: o.payment_method as string,
-          payment_status: o.payment_status as string,
-          total: o.total as number,
-          created_at: o.created_at as string,
-          items: orders.lines(o.id as number).map((l) => ({
-            variant_id: l.variant_id as number,
-            product_name: l.product_name as string,
-            sku: l.sku as string,
-            quantity: l.quantity as number,
-            unit_price: l.unit_price as number,
-            rental_days: l.rental_days as number | null,
-            line_total: l.line_total as number,
-          })),
-          history: orders.events(o.id as number).map((e) => ({
-            from: e.from_status as string | null,
-            to: e.to_status as string,
-            at: e.created_at as string,
-            note: e.note as string | null,
-          })),
-        })),
+        data: rows.map((o) => myOrderView(orders, o)),
         pagination: seed002Pagination(total, page, limit),
       };
     },

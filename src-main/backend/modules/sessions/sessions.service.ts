@@ -349,6 +349,18 @@ export function createSessionsService(deps: {
     },
 
     checkoutAllowed: (sessionId: number) => repo.openExceptionCount(sessionId) === 0,
+
+    /**
+     * The session's order is paid: the phone hears it on the live channel, the cart unlocks
+     * and shows a fresh QR code, and the session ends as completed. Repeats do nothing.
+     */
+    paid(sessionId: number, order: { number: string; total: number }): void {
+      const session = repo.find(sessionId);
+      if (!session || !isOpen(session)) return;
+      change(session, 'order_paid', () => ({ order_number: order.number, total: order.total }));
+      commands.send(session.deviceId, 'LOCK', { locked: false });
+      end(session, 'completed', null, 'paid');
+    },
   };
 }
 

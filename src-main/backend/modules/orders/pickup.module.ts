@@ -1,0 +1,50 @@
+import type { AuthGuard } from '#main/backend/http/auth-guard';
+import { createCartsRepo } from '#main/backend/modules/carts/carts.repo';
+import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
+import type { ModuleDeps } from '#main/backend/modules/module-deps';
+import type { PaymentsService } from '#main/backend/modules/payments/payments.service';
+import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
+import type { SessionsService } from '#main/backend/modules/sessions/sessions.service';
+import { createOrdersRepo } from './orders.repo.ts';
+import { createPickupOrdersRepo } from './pickup-orders.repo.ts';
+import { pickupRoutes } from './pickup.routes.ts';
+import { createPickupService } from './pickup.service.ts';
+
+/**
+ * In-store pickup for smart-cart sessions. Registered after carts and payments: a session's
+ * order is handed over (Delivered) in the transaction that marks it paid, and then the
+ * session completes and the cart unlocks.
+ */
+export async function registerPickup(
+  deps: ModuleDeps & {
+    guard: AuthGuard;
+    catalog: CatalogModule;
+    sessions: SessionsService;
+    payments: PaymentsService;
+  },
+) {
+  const { app, db, clock, ids, guard, sessions, payments } = deps;
+  const orders = createOrdersRepo(db);
+  const pickups = createPickupOrdersRepo(db);
+  const pickup = createPickupService({
+    orders,
+    pickups,
+    carts: createCartsRepo(db),
+    sessions,
+    promotions: createPromotionsRepo(db),
+    catalog: deps.catalog.catalog,
+    listing: deps.catalog.listing,
+    clock,
+    ids,
+  });
+  payments.onPaidInTransaction((order, at) => {
+    if (order.source !== 'smart_cart') return;
+    if (pickups.handedOver(order.id, at)) {
+      orders.event(order.id, order.status, 'Delivered', null, 'paid at the cart', at);
+    }
+  });
+  payments.onPaid((order) => {
+    if (order.shoppingSessionId) sessions.paid(order.shoppingSessionId, order);
+  });
+  await app.register(pickupRoutes, { pickup, orders, pickups, guard });
+}

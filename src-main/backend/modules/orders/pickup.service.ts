@@ -1,0 +1,125 @@
+import { isUniqueViolation } from '#main/backend/db/errors';
+import { badRequest, conflict } from '#main/backend/http/errors';
+import type { Clock } from '#main/backend/lib/clock';
+import type { IdGenerator } from '#main/backend/lib/ids';
+import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import type { CartsRepo } from '#main/backend/modules/carts/carts.repo';
+import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
+import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
+import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
+import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
+import type { SessionsService } from '#main/backend/modules/sessions/sessions.service';
+import { orderNumber } from './order-number.ts';
+import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
+import type { PickupOrdersRepo } from './pickup-orders.repo.ts';
+
+/**
+ * In-store pickup for a smart-cart session: the cart's contents become one sale order, priced
+ * again from the catalog, with the stock taken in the same transaction. Asking twice returns
+ * the same order (one order per session, by a partial unique index). The cart stays locked
+ * until the order is paid; then the payment's listener completes the session and unlocks it.
+ */
+export function createPickupService(deps: {
+  orders: OrdersRepo;
+  pickups: PickupOrdersRepo;
+  carts: CartsRepo;
+  sessions: SessionsService;
+  promotions: Pick<PromotionsRepo, 'byCode' | 'use'>;
+  catalog: CatalogService;
+  listing: ProductListing;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { orders, pickups, carts, sessions, promotions, catalog, clock, ids } = deps;
+
+  function create(user: User, sessionId: number, voucherCode?: string): number {
+    const session = sessions.find(String(sessionId));
+    const voucher = voucherCode ? promotions.byCode(voucherCode) : null;
+    if (voucherCode && !voucher) throw badRequest('Mã giảm giá không hợp lệ', 'voucher_code');
+    const now = clock.now();
+    const at = now.toISOString();
+    return orders.transaction(() => {
+      const cart = carts.view(carts.sessionCart(session.id, session.startedAt));
+      if (cart.items.length === 0) throw badRequest('Giỏ hàng đang trống');
+      const lines: NewOrderLine[] = [];
+      let subtotal = 0;
+      for (const item of cart.items) {
+        const variant = catalog.variants(item.productId).find((v) => v.id === item.variantId);
+        if (!variant) throw conflict(`${item.productName} không còn được bán`, 'items');
+        if (!orders.takeStock(item.variantId, item.quantity, at)) {
+          throw conflict(`Kho không đủ ${item.productName}; nhờ nhân viên kiểm tra`, 'items');
+        }
+        const lineTotal = variant.price * item.quantity;
+        subtotal += lineTotal;
+        lines.push({
+          variantId: item.variantId,
+          productName: item.productName,
+          sku: item.sku,
+          quantity: item.quantity,
+          unitPrice: variant.price,
+          rentalDays: null,
+          lineTotal,
+        });
+      }
+      let discount = 0;
+      if (voucher) {
+        const d = voucherDiscount(voucher, { buy: subtotal, rent: 0, rank: DEFAULT_RANK, now: at });
+        if (!d.ok || !promotions.use(voucher.id)) {
+          throw badRequest(
+            d.ok || d.problem !== 'min_order'
+              ? 'Mã giảm giá không hợp lệ hoặc đã hết lượt'
+              : `Đơn tối thiểu ${voucher.minOrderAmount} đ`,
+            'voucher_code',
+          );
+        }
+        discount = d.discount;
+      }
+      return orders.insert(
+        {
+          uuid: ids.uuid(),
+          number: orderNumber('sale', now, orders.next('order:sale')),
+          kind: 'sale',
+          userId: session.userId,
+          status: 'Pending',
+          source: 'smart_cart',
+          shoppingSessionId: session.id,
+          shippingAddress: null,
+          paymentMethod: 'in_store',
+          voucherCode: discount > 0 ? voucher!.code : null,
+          subtotal,
+          discount,
+          shippingFee: 0,
+          servicesFee: 0,
+          deposit: 0,
+          total: subtotal - discount,
+          note: user.id === session.userId ? null : `counter: staff ${user.id}`,
+          at,
+        },
+        lines,
+      );
+    });
+  }
+
+  return {
+    /** Lock the cart (if still open) and turn its contents into the session's order. */
+    order(user: User, sessionRef: string, voucherCode?: string): number {
+      const session = sessions.ownedBy(user, sessionRef);
+      const existing = pickups.forSession(session.id);
+      if (existing) return existing;
+      if (session.status === 'active') sessions.checkout(user, sessionRef);
+      else if (session.status !== 'checkout') throw conflict('Phiên mua sắm đã kết thúc');
+      try {
+        const id = create(user, session.id, voucherCode);
+        deps.listing.invalidate();
+        return id;
+      } catch (err) {
+        if (isUniqueViolation(err)) return pickups.forSession(session.id)!;
+        throw err;
+      }
+    },
+    forSession: (sessionId: number) => pickups.forSession(sessionId),
+    handedOver: pickups.handedOver,
+  };
+}
+
+export type PickupService = ReturnType<typeof createPickupService>;
