@@ -25,6 +25,8 @@ export interface Config {
     idleTimeoutMs: number;
   };
   payments: PaymentsConfig;
+  /** Printed on receipts. */
+  storeName: string;
 }
 
 /**
@@ -199,5 +201,6 @@ export function loadConfig(env: Env = process.env): Config {
       idleTimeoutMs: int(env, 'CARTSTATION_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
     },
     payments: payments(env),
+    storeName: text(env, 'CARTSTATION_STORE_NAME', 'Cartstation').slice(0, 42),
   };
 }

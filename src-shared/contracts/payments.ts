@@ -65,3 +65,35 @@ export const ReconcileResultSchema = Type.Object({
   checked: Type.Integer(),
   confirmed: Type.Integer(),
 });
+
+export const ReceiptQuerySchema = Type.Object({
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('text')])),
+});
+
+export const ReceiptSchema = Type.Object({
+  order_number: Type.String(),
+  created_at: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      sku: Type.String(),
+      quantity: Type.Integer(),
+      unit_price: Type.Integer(),
+      rental_days: Type.Union([Type.Integer(), Type.Null()]),
+      line_total: Type.Integer(),
+    }),
+  ),
+  subtotal: Type.Integer(),
+  discount: Type.Integer(),
+  voucher_code: Type.Union([Type.String(), Type.Null()]),
+  shipping_fee: Type.Integer(),
+  services_fee: Type.Integer(),
+  deposit: Type.Integer(),
+  total: Type.Integer(),
+  paid: Type.Union([
+    Type.Object({ method: PaymentMethodSchema, amount: Type.Integer(), paid_at: Type.String() }),
+    Type.Null(),
+  ]),
+  /** The same receipt in 42-column lines for a thermal printer. */
+  lines: Type.Array(Type.String()),
+});

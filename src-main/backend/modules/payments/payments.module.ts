@@ -20,6 +20,7 @@ export async function registerPayments(
     publicUrl: () =>
       config.payments.publicUrl ??
       `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
+    storeName: config.storeName,
     clock,
     ids,
     logger,

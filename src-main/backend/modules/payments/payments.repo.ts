@@ -113,6 +113,12 @@ export function createPaymentsRepo(db: AppDb) {
       order by coalesce(last_checked_at, ''), id limit ?`),
     checked: sqlite.prepare('update payments set last_checked_at = ? where id = ?'),
     transfers: sqlite.prepare('select * from payment_transfers where payment_id = ? order by id'),
+    receiptLines: sqlite.prepare(
+      'select product_name, sku, quantity, unit_price, rental_days, line_total from order_lines where order_id = ? order by id',
+    ),
+    amounts: sqlite.prepare(
+      'select created_at, subtotal, discount, shipping_fee, services_fee, deposit, voucher_code from orders where id = ?',
+    ),
   };
 
   return {
@@ -206,6 +212,28 @@ export function createPaymentsRepo(db: AppDb) {
     due: (createdBefore: string, checkedBefore: string, limit: number) =>
       (q.due.all(createdBefore, checkedBefore, limit) as Record<string, unknown>[]).map(toPayment),
     checked: (id: number, at: string) => q.checked.run(at, id),
+    /** What a receipt prints about an order besides its payment. */
+    receiptData(orderId: number) {
+      return {
+        amounts: q.amounts.get(orderId) as {
+          created_at: string;
+          subtotal: number;
+          discount: number;
+          shipping_fee: number;
+          services_fee: number;
+          deposit: number;
+          voucher_code: string | null;
+        },
+        lines: q.receiptLines.all(orderId) as {
+          product_name: string;
+          sku: string;
+          quantity: number;
+          unit_price: number;
+          rental_days: number | null;
+          line_total: number;
+        }[],
+      };
+    },
     transfers: (paymentId: number) =>
       q.transfers.all(paymentId) as {
         reference: string;

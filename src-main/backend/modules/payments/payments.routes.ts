@@ -9,6 +9,8 @@ import {
   PaymentMethodsSchema,
   PaymentParamsSchema,
   PaymentViewSchema,
+  ReceiptQuerySchema,
+  ReceiptSchema,
   ReconcileResultSchema,
   StartPaymentBodySchema,
 } from '#shared/contracts/payments';
@@ -87,6 +89,31 @@ export async function paymentsRoutes(
     async (req) => {
       const r = payments.forOrder(req.user!, req.params.order_id);
       return ok(r.payments.map((p) => paymentView(p, r.order)));
+    },
+  );
+
+  app.get(
+    '/api/v1/orders/:order_id/receipt',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary:
+          "An order's receipt: amounts, payment, and 42-column lines (`format=text`: plain text)",
+        security: bearerSecurity,
+        params: OrderRefParamsSchema,
+        querystring: ReceiptQuerySchema,
+        response: { 200: Envelope(ReceiptSchema), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const receipt = payments.receipt(req.user!, req.params.order_id);
+      if (req.query.format === 'text') {
+        // A string is sent as-is (Fastify serializes only objects), so the schema is moot here.
+        const text = `${receipt.lines.join('\n')}\n`;
+        return reply.type('text/plain; charset=utf-8').send(text as never);
+      }
+      return ok(receipt);
     },
   );
 

@@ -5,6 +5,7 @@ import type { IdGenerator } from '#main/backend/lib/ids';
 import type { Logger } from '#main/backend/lib/logger';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { gatewayOrderCode } from './gateway-codes.ts';
+import { buildReceipt } from './receipt.ts';
 import type { Gateways } from './gateways.ts';
 import type { PayableOrder, Payment, PaymentsRepo } from './payments.repo.ts';
 import {
@@ -29,6 +30,7 @@ export interface PaymentsDeps {
   terminalNo: number;
   /** Base of the return pages the gateways send the customer back to. */
   publicUrl: () => string;
+  storeName: string;
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
@@ -175,6 +177,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
       const order = orderFor(user, String(payment.orderId));
       return { payment, order };
     },
+
+    receipt: (user: User, orderRef: string) =>
+      buildReceipt(repo, orderFor(user, orderRef), deps.storeName),
 
     forOrder(user: User, orderRef: string) {
       const order = orderFor(user, orderRef);
