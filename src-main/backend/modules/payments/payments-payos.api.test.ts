@@ -296,6 +296,43 @@ describe('creating links', () => {
     expect(transfers).toEqual(['reconcile']);
   });
 
+  it('polls pending payments on its own timer when no webhook comes', async () => {
+    const polling = await startTestServer({
+      env: {
+        CARTSTATION_DEMO: 'true',
+        CARTSTATION_RECONCILE_SECONDS: '1',
+        CARTSTATION_PAYOS_CLIENT_ID: KEYS.clientId,
+        CARTSTATION_PAYOS_API_KEY: KEYS.apiKey,
+        CARTSTATION_PAYOS_CHECKSUM_KEY: KEYS.checksumKey,
+        CARTSTATION_PAYOS_BASE_URL: gateway.baseUrl,
+        CARTSTATION_PAYOS_CHECKOUT_URL: gateway.checkoutBaseUrl,
+        CARTSTATION_TERMINAL_NO: '8', // its own codes: the fake is shared with the other server
+      },
+    });
+    try {
+      const buyer = await customerWithAddress(polling, 'timer');
+      const order = await placeSaleOrder(polling, buyer);
+      const link = await polling.request('POST', `/api/v1/orders/${order.id}/payments`, {
+        token: buyer.token,
+        body: { method: 'payos' },
+      });
+      gateway.setWebhookUrl('http://127.0.0.1:9/lost');
+      await gateway.pay(link.body.data.gateway_order_code).catch(() => undefined);
+      gateway.setWebhookUrl(`${server.url}/api/v1/payments/payos/webhook`);
+      let status = 'pending';
+      for (let i = 0; i < 50 && status !== 'paid'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const view = await polling.request('GET', `/api/v1/payments/${link.body.data.id}`, {
+          token: buyer.token,
+        });
+        status = view.body.data.status;
+      }
+      expect(status).toBe('paid');
+    } finally {
+      await polling.stop();
+    }
+  });
+
   it('keeps money sent to an abandoned link after cash paid the order as excess to refund', async () => {
     const buyer = await customerWithAddress(server, 'excess');
     const order = await placeSaleOrder(server, buyer);

@@ -36,7 +36,7 @@ export async function registerPayments(
       if (running) return; // a slow gateway must not pile rounds on top of each other
       running = true;
       payments
-        .reconcile({ everyMs })
+        .reconcile({ everyMs, olderThanMs: Math.min(everyMs, 10_000) })
         .catch((err: unknown) => logger.warn({ err }, 'reconciliation round failed'))
         .finally(() => (running = false));
     }, everyMs);
