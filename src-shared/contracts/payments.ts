@@ -41,6 +41,8 @@ export const PaymentViewSchema = Type.Object({
   paid_at: Type.Union([Type.String(), Type.Null()]),
   /** Cash only: what to give back. */
   change: Type.Optional(Type.Integer()),
+  /** Staff list only: money that arrived after the order was paid, to refund. */
+  excess: Type.Optional(Type.Integer()),
 });
 export type PaymentView = Static<typeof PaymentViewSchema>;
 
@@ -96,4 +98,19 @@ export const ReceiptSchema = Type.Object({
   ]),
   /** The same receipt in 42-column lines for a thermal printer. */
   lines: Type.Array(Type.String()),
+});
+
+export const PaymentsQuerySchema = Type.Object({
+  status: Type.Optional(
+    Type.Union([
+      Type.Literal('pending'),
+      Type.Literal('paid'),
+      Type.Literal('cancelled'),
+      Type.Literal('expired'),
+      Type.Literal('failed'),
+    ]),
+  ),
+  refund_due: Type.Optional(Type.Boolean()),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });

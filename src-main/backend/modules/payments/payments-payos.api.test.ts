@@ -352,6 +352,16 @@ describe('creating links', () => {
     expect(outcome).toBe('excess');
     const again = await payWith(buyer.token, order.id);
     expect(again.status).toBe(409);
+    const due = await server.request('GET', '/api/v1/payments?refund_due=true', { token: admin });
+    expect(due.status, due.text).toBe(200);
+    expect(due.body.data).toEqual([
+      expect.objectContaining({ order_id: order.id, method: 'payos', excess: 65_000 }),
+    ]);
+    expect((await server.request('GET', '/api/v1/payments', { token: buyer.token })).status).toBe(
+      403,
+    );
+    const bad = await server.request('GET', '/api/v1/payments?status=lost', { token: admin });
+    expect(bad.status).toBe(400);
   });
 });
 

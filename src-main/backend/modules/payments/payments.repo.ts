@@ -121,7 +121,31 @@ export function createPaymentsRepo(db: AppDb) {
     ),
   };
 
+  const pageWhere = `from payments p join orders o on o.id = p.order_id
+    where (@status is null or p.status = @status)
+      and (@refundDue = 0 or exists (select 1 from payment_transfers t
+        where t.payment_id = p.id and t.outcome = 'excess'))`;
+  const pageCount = sqlite.prepare(`select count(*) ${pageWhere}`).pluck();
+  const pageRows = sqlite.prepare(`
+    select p.*, (select coalesce(sum(t.amount), 0) from payment_transfers t
+      where t.payment_id = p.id and t.outcome = 'excess') as excess
+    ${pageWhere} order by p.id desc limit @limit offset @offset`);
+
   return {
+    /** Staff list, newest first; `refundDue`: attempts that received money after their order was paid. */
+    page(
+      filter: { status: PaymentStatus | null; refundDue: boolean },
+      limit: number,
+      offset: number,
+    ) {
+      const params = { status: filter.status, refundDue: filter.refundDue ? 1 : 0 };
+      const total = pageCount.get(params) as number;
+      const rows = pageRows.all({ ...params, limit, offset }) as Record<string, unknown>[];
+      return {
+        total,
+        rows: rows.map((r) => ({ payment: toPayment(r), excess: r.excess as number })),
+      };
+    },
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     find(ref: string | number): Payment | null {
       const r = rowByRef(ref, q.byId, q.byUuid) as Record<string, unknown> | undefined;

@@ -8,6 +8,7 @@ import {
   OrderRefParamsSchema,
   PaymentMethodsSchema,
   PaymentParamsSchema,
+  PaymentsQuerySchema,
   PaymentViewSchema,
   ReceiptQuerySchema,
   ReceiptSchema,
@@ -15,6 +16,7 @@ import {
   StartPaymentBodySchema,
 } from '#shared/contracts/payments';
 import { STAFF_ROLES } from '#shared/contracts/roles';
+import { seed002Pagination, SuccessPage } from '#shared/contracts/store';
 import { paymentView } from './payment-view.ts';
 import type { PaymentsService } from './payments.service.ts';
 import type { GatewayName } from './providers/payment-provider.ts';
@@ -132,6 +134,30 @@ export async function paymentsRoutes(
     async (req) => {
       const r = payments.get(req.user!, req.params.payment_id);
       return ok(paymentView(r.payment, r.order));
+    },
+  );
+
+  app.get(
+    '/api/v1/payments',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Payment attempts, newest first (staff); `refund_due=true`: money to give back',
+        security: bearerSecurity,
+        querystring: PaymentsQuerySchema,
+        response: { 200: SuccessPage(PaymentViewSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const { status, refund_due: refundDue = false, page = 1, limit = 20 } = req.query;
+      const r = payments.list({ status: status ?? null, refundDue }, page, limit);
+      return {
+        status: 'success' as const,
+        code: 200,
+        data: r.rows.map((row) => ({ ...paymentView(row.payment, row.order), excess: row.excess })),
+        pagination: seed002Pagination(r.total, page, limit),
+      };
     },
   );
 

@@ -7,7 +7,7 @@ import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { gatewayOrderCode } from './gateway-codes.ts';
 import { buildReceipt } from './receipt.ts';
 import type { Gateways } from './gateways.ts';
-import type { PayableOrder, Payment, PaymentsRepo } from './payments.repo.ts';
+import type { PayableOrder, Payment, PaymentStatus, PaymentsRepo } from './payments.repo.ts';
 import {
   GatewayRejectedError,
   GatewayUnavailableError,
@@ -176,6 +176,18 @@ export function createPaymentsService(deps: PaymentsDeps) {
       if (!payment) throw notFound('Không tìm thấy giao dịch thanh toán');
       const order = orderFor(user, String(payment.orderId));
       return { payment, order };
+    },
+
+    list(
+      filter: { status: PaymentStatus | null; refundDue: boolean },
+      page: number,
+      limit: number,
+    ) {
+      const { total, rows } = repo.page(filter, limit, (page - 1) * limit);
+      return {
+        total,
+        rows: rows.map((r) => ({ ...r, order: repo.order(r.payment.orderId)! })),
+      };
     },
 
     receipt: (user: User, orderRef: string) =>
