@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
+import { notFound } from '#main/backend/http/errors';
 import { errorResponses } from '#shared/contracts/common';
 import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
 import type { AdminOrdersService } from './admin-orders.service.ts';
@@ -38,6 +39,37 @@ const OrderDetail = Type.Object(
   { additionalProperties: true },
 );
 const IdParams = Type.Object({ order_id: Type.Integer({ minimum: 1 }) });
+const PageQuery = {
+  type: Type.Optional(Type.Enum(['all', 'sale', 'rental'])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+};
+
+/** One page of seed 002 order rows, for /admin/orders and /admin/customers/{id}/orders alike. */
+function orderPage(
+  orders: OrdersRepo,
+  q: { type?: 'all' | 'sale' | 'rental'; page?: number; limit?: number; search?: string },
+  customerId: number | null = null,
+) {
+  const { type = 'all', page = 1, limit = 10 } = q;
+  const search = q.search?.trim() || null;
+  const { total, rows } = orders.adminPage(type, search, limit, (page - 1) * limit, customerId);
+  return {
+    status: 'success' as const,
+    code: 200,
+    data: rows.map((o) => ({
+      id: o.number as string,
+      db_id: o.id as number,
+      type: o.kind as string,
+      customer_name: (o.customer_name as string | null) ?? (o.guest_email as string | null) ?? '',
+      created_at: o.created_at as string,
+      status: o.status as string,
+      status_label: o.status as string,
+      total_amount: o.total as number,
+    })),
+    pagination: seed002Pagination(total, page, limit),
+  };
+}
 
 /** Seed 002 `/admin/orders`: list, detail with `actions`, status changes. */
 export async function adminOrdersRoutes(
@@ -58,38 +90,31 @@ export async function adminOrdersRoutes(
         summary: 'Sales and rental orders (paged)',
         security,
         querystring: Type.Object({
-          type: Type.Optional(Type.Enum(['all', 'sale', 'rental'])),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+          ...PageQuery,
           search: Type.Optional(Type.String({ maxLength: 100 })),
         }),
         response: { 200: SuccessPage(OrderRow), ...errors },
       },
     },
+    async (req) => orderPage(orders, req.query),
+  );
+
+  app.get(
+    '/admin/customers/:customer_id/orders',
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: "A customer's sales and rental orders (paged)",
+        security,
+        params: Type.Object({ customer_id: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object(PageQuery),
+        response: { 200: SuccessPage(OrderRow), ...errors },
+      },
+    },
     async (req) => {
-      const { type = 'all', page = 1, limit = 10, search } = req.query;
-      const { total, rows } = orders.adminPage(
-        type,
-        search?.trim() || null,
-        limit,
-        (page - 1) * limit,
-      );
-      return {
-        status: 'success' as const,
-        code: 200,
-        data: rows.map((o) => ({
-          id: o.number as string,
-          db_id: o.id as number,
-          type: o.kind as string,
-          customer_name:
-            (o.customer_name as string | null) ?? (o.guest_email as string | null) ?? '',
-          created_at: o.created_at as string,
-          status: o.status as string,
-          status_label: o.status as string,
-          total_amount: o.total as number,
-        })),
-        pagination: seed002Pagination(total, page, limit),
-      };
+      if (!orders.isCustomer(req.params.customer_id)) throw notFound('Customer not found');
+      return orderPage(orders, req.query, req.params.customer_id);
     },
   );
 
@@ -119,12 +144,19 @@ export async function adminOrdersRoutes(
           status: order.status,
           created_at: o.created_at as string,
           items: orders.lines(order.id).map((l) => ({
+            // The `order_item_id` of rental-preparation.
+            id: l.id,
             variant_id: l.variant_id,
             product_name: l.product_name,
             quantity: l.quantity,
             unit_price: l.unit_price,
             rental_days: l.rental_days,
             total_line: l.line_total,
+            asset_id: l.asset_id,
+            condition_note: l.condition_note,
+            evidence_photos: l.evidence_photos ? JSON.parse(l.evidence_photos as string) : [],
+            prepared_at: l.prepared_at,
+            prepared_by: l.prepared_by,
           })),
           subtotal: o.subtotal as number,
           discount: o.discount,
@@ -137,6 +169,12 @@ export async function adminOrdersRoutes(
           shipping_address: o.shipping_address ? JSON.parse(o.shipping_address as string) : null,
           rental_start: o.rental_start,
           rental_end: o.rental_end,
+          returned_at: o.returned_at,
+          overdue_fee: o.overdue_fee,
+          converted_to_order_id: o.converted_to_order_id,
+          request: o.request_kind
+            ? { kind: o.request_kind, reason: o.request_reason, from: o.requested_from_status }
+            : null,
           history: orders.events(order.id).map((e) => ({
             from: e.from_status,
             to: e.to_status,

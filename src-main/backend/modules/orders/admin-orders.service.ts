@@ -3,7 +3,8 @@ import type { Clock } from '#main/backend/lib/clock';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { AuditRepo } from '#main/backend/modules/audit/audit.repo';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
-import { canMove } from './order-states.ts';
+import type { OrderLifecycle } from './order-lifecycle.ts';
+import { staffCanMove } from './order-states.ts';
 import type { OrdersRepo } from './orders.repo.ts';
 
 /** Staff's side of orders: status changes along the state machine, each recorded. */
@@ -11,9 +12,10 @@ export function createAdminOrdersService(deps: {
   orders: OrdersRepo;
   listing: ProductListing;
   audit: AuditRepo;
+  lifecycle: OrderLifecycle;
   clock: Clock;
 }) {
-  const { orders, listing, audit, clock } = deps;
+  const { orders, listing, audit, lifecycle, clock } = deps;
 
   function get(id: number, kind: 'sale' | 'rental') {
     const order = orders.find(id);
@@ -31,17 +33,13 @@ export function createAdminOrdersService(deps: {
       note: string | null,
     ) {
       const order = get(id, kind);
-      if (!canMove(kind, order.status, to)) {
+      const requestedFrom = order.row.requested_from_status as string | null;
+      if (!staffCanMove(kind, order.status, to, requestedFrom)) {
         throw badRequest(`Cannot change order status from ${order.status} to ${to}`, 'status');
       }
       const at = clock.now();
-      orders.transaction(() => {
-        orders.setStatus(id, to, at.toISOString());
-        orders.event(id, order.status, to, actor.id, note, at.toISOString());
-        // A cancelled order gives its units back to the shelf.
-        if (to === 'Cancelled')
-          for (const l of orders.lines(id))
-            orders.restock(l.variant_id as number, l.quantity as number, at.toISOString());
+      const { restocked } = orders.transaction(() => {
+        const moved = lifecycle.move(order, to, actor.id, note, { at });
         audit.record({
           actorUserId: actor.id,
           action: 'order.status_changed',
@@ -50,8 +48,9 @@ export function createAdminOrdersService(deps: {
           detail: { from: order.status, to },
           at,
         });
+        return moved;
       });
-      if (to === 'Cancelled') listing.invalidate();
+      if (restocked) listing.invalidate();
     },
   };
 }

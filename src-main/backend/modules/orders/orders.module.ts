@@ -9,6 +9,7 @@ import { adminOrdersRoutes } from './admin-orders.routes.ts';
 import { createAdminOrdersService } from './admin-orders.service.ts';
 import { createOrdersRepo } from './orders.repo.ts';
 import { ordersRoutes } from './orders.routes.ts';
+import { registerRentals } from './rentals.module.ts';
 import { createShopCheckoutService } from './shop-checkout.service.ts';
 import { createStoreCheckoutService } from './store-checkout.service.ts';
 
@@ -36,10 +37,12 @@ export async function registerOrders(
     ids,
   });
   await app.register(ordersRoutes, { checkout, shopCheckout, orders, guard });
+  const { lifecycle } = await registerRentals({ ...deps, orders, listing: deps.catalog.listing });
   const admin = createAdminOrdersService({
     orders,
     listing: deps.catalog.listing,
     audit: deps.audit,
+    lifecycle,
     clock,
   });
   await app.register(adminOrdersRoutes, { orders, admin, guard });

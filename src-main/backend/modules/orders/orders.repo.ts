@@ -122,15 +122,20 @@ export function createOrdersRepo(db: AppDb) {
       sqlite
         .prepare('update product_variants set stock = stock + ?, updated_at = ? where id = ?')
         .run(quantity, at, variantId),
-    /** Staff list: newest first, by kind and by number or customer name. */
+    /** Staff list: newest first, by kind, by number or customer name, and by customer. */
     adminPage(
       kind: 'all' | 'sale' | 'rental',
       search: string | null,
       limit: number,
       offset: number,
+      userId: number | null = null,
     ) {
       const where = ['1 = 1'];
       const params: unknown[] = [];
+      if (userId !== null) {
+        where.push('o.user_id = ?');
+        params.push(userId);
+      }
       if (kind !== 'all') {
         where.push('o.kind = ?');
         params.push(kind);
@@ -151,6 +156,10 @@ export function createOrdersRepo(db: AppDb) {
         .all(...(params as [object]), limit, offset) as Record<string, unknown>[];
       return { total, rows };
     },
+    /** Whether `userId` is a shop customer's account (deleted ones keep their orders). */
+    isCustomer: (userId: number) =>
+      sqlite.prepare("select 1 from users where id = ? and role = 'customer'").get(userId) !==
+      undefined,
     clearCart: (cartId: number) =>
       sqlite.prepare('delete from cart_items where cart_id = ?').run(cartId),
     forUser(userId: number, limit: number, offset: number) {
