@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appRoot } from '#main/backend/lib/paths';
 import { benchCarts } from './carts.bench.ts';
 import { benchCatalog } from './catalog.bench.ts';
+import { benchCheckout } from './checkout.bench.ts';
 import { benchColdStart } from './cold-start.bench.ts';
 
 // `npm run bench`: every benchmark the issues ask for, printed as "name: figure" lines.
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<Record<string, string>>][] = [
   ['startup and memory', benchColdStart],
   ['catalog: listing, search, detail (issue 3)', benchCatalog],
   ['smart carts: cart → phone latency (issue 4)', benchCarts],
+  ['checkout: concurrent checkouts with webhook-confirmed payments (issue 5)', benchCheckout],
 ];
 
 const only = process.argv[2];
