@@ -29,6 +29,14 @@ const fields = {
     }),
   }),
   min_order_amount: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000_000 })),
+  // Not in seed 002: limiting a promotion to products or categories makes it an automatic
+  // price cut on them (docs/vouchers.md). Both empty or absent: a voucher, as before.
+  product_ids: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { maxItems: 1000 }),
+  ),
+  category_ids: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { maxItems: 200 }),
+  ),
 };
 
 export const PromotionBodySchema = Type.Object(fields);
@@ -47,6 +55,8 @@ export const PromotionSchema = Type.Object({
   discount_config: Type.Object({ type: Type.String(), value: Type.Integer() }),
   min_order_amount: Type.Integer(),
   used_count: Type.Integer(),
+  product_ids: Type.Optional(Type.Array(Type.Integer())),
+  category_ids: Type.Optional(Type.Array(Type.Integer())),
 });
 
 export const VoucherSchema = Type.Object({

@@ -60,7 +60,9 @@ export const ShopCheckoutResponseSchema = Type.Object({
     order: Type.Object({
       id: Type.String(),
       status: Type.String(),
+      /** After product promotions; `discount` (not in seed 003) is their part. */
       subtotal: Type.Integer(),
+      discount: Type.Optional(Type.Integer()),
       upsellTotal: Type.Integer(),
       shippingFee: Type.Integer(),
       total: Type.Integer(),

@@ -11,6 +11,8 @@ export const StoreCartSchema = Type.Object({
   total_buy_amount: Type.Integer(),
   total_rent_amount: Type.Integer(),
   grand_total: Type.Integer(),
+  // Not in seed 002: the product promotions' part. Amounts above are after them.
+  discount_amount: Type.Optional(Type.Integer()),
   items: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -28,7 +30,17 @@ export const StoreCartSchema = Type.Object({
       }),
       quantity: Type.Integer(),
       unit_price: Type.Integer(),
+      /** unit_price × quantity (× rental_days), less the product promotion. */
       subtotal: Type.Integer(),
+      // Not in seed 002: the line before its product promotion, and the promotion.
+      original_subtotal: Type.Optional(Type.Integer()),
+      discount: Type.Optional(Type.Integer()),
+      promotion: Type.Optional(
+        Type.Union([
+          Type.Object({ id: Type.Integer(), name: Type.String(), code: Type.String() }),
+          Type.Null(),
+        ]),
+      ),
     }),
   ),
 });

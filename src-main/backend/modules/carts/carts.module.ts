@@ -1,6 +1,8 @@
 import type { AuthGuard } from '#main/backend/http/auth-guard';
 import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
+import { createPromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
+import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import { createCartsRepo } from './carts.repo.ts';
 import { createStoreCartRepo } from './store-cart.repo.ts';
 import { shopCartRoutes } from './shop-cart.routes.ts';
@@ -23,9 +25,10 @@ export async function registerCarts(
     lines,
     carts,
     catalog,
+    pricing: createPromotionPricing(createPromotionsRepo(db)),
     rentalLimits: deps.rentalLimits,
     clock,
   });
   await app.register(storeCartRoutes, { cart, guard });
-  await app.register(shopCartRoutes, { lines, carts, catalog, cart, guard, clock });
+  await app.register(shopCartRoutes, { lines, catalog, cart, guard, clock });
 }

@@ -4,6 +4,7 @@ export interface CartLine {
   id: number;
   variantId: number;
   productId: number;
+  categoryId: number;
   productName: string;
   sku: string;
   barcode: string | null;
@@ -34,9 +35,9 @@ export function createCartsRepo(db: AppDb) {
   const sqlite = db.$client;
   const forSession = sqlite.prepare('select id from carts where shopping_session_id = ?').pluck();
   const lines = sqlite.prepare(`
-    select ci.id, ci.variant_id, v.product_id, p.name as product_name, v.sku, v.barcode, v.size,
-      v.color, v.condition,
-      v.weight_grams, ci.transaction_type, ci.rental_days, ci.quantity, ci.unit_price,
+    select ci.id, ci.variant_id, v.product_id, p.category_id, p.name as product_name, v.sku,
+      v.barcode, v.size, v.color, v.condition, v.weight_grams, ci.transaction_type, ci.rental_days,
+      ci.quantity, ci.unit_price,
       (select url from product_images i where i.product_id = p.id
         order by i.is_primary desc, i.sort_order, i.id limit 1) as thumbnail
     from cart_items ci join product_variants v on v.id = ci.variant_id
@@ -67,6 +68,7 @@ export function createCartsRepo(db: AppDb) {
           id: r.id as number,
           variantId: r.variant_id as number,
           productId: r.product_id as number,
+          categoryId: r.category_id as number,
           productName: r.product_name as string,
           sku: r.sku as string,
           barcode: r.barcode as string | null,

@@ -8,18 +8,21 @@ import {
   StoreCartSchema,
 } from '#shared/contracts/store-cart';
 import { Success, SuccessMessage } from '#shared/contracts/store';
-import type { CartView } from './carts.repo.ts';
+import type { PromotedCartView } from './cart-promotions.ts';
 import type { StoreCartService } from './store-cart.service.ts';
 
 const errors = errorResponses(400, 401, 404);
 const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
 
-const view = (c: CartView) => ({
+// Amounts are after product promotions: each item's `subtotal` is what the line costs, and the
+// totals add those up; `original_subtotal`, `discount` and `promotion` show the cut.
+const view = (c: PromotedCartView) => ({
   cart_id: c.cartId,
   total_items: c.totalItems,
   total_buy_amount: c.totalBuy,
   total_rent_amount: c.totalRent,
   grand_total: c.total,
+  discount_amount: c.discount,
   items: c.items.map((i) => ({
     id: i.id,
     product_id: i.productId,
@@ -31,7 +34,10 @@ const view = (c: CartView) => ({
     variant: { color: i.color, size: i.size, condition: i.condition, model_number: i.sku },
     quantity: i.quantity,
     unit_price: i.unitPrice,
-    subtotal: i.subtotal,
+    subtotal: i.total,
+    original_subtotal: i.subtotal,
+    discount: i.discount,
+    promotion: i.promotion,
   })),
 });
 

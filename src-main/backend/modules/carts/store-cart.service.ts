@@ -3,7 +3,10 @@ import type { Clock } from '#main/backend/lib/clock';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import { sellableStock, type Variant } from '#main/backend/modules/catalog/products.repo';
-import type { CartsRepo, CartView } from './carts.repo.ts';
+import type { PromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
+import { DEFAULT_RANK } from '#main/backend/modules/promotions/voucher-rules';
+import { promoteCart, toPromotionLine, type PromotedCartView } from './cart-promotions.ts';
+import type { CartsRepo } from './carts.repo.ts';
 import type { StoreCartRepo } from './store-cart.repo.ts';
 
 /** Seed 002's cart: buy and rent lines, priced from the variant when added. */
@@ -11,10 +14,11 @@ export function createStoreCartService(deps: {
   lines: StoreCartRepo;
   carts: CartsRepo;
   catalog: CatalogService;
+  pricing: PromotionPricing;
   rentalLimits: () => { min_days: number; max_days: number };
   clock: Clock;
 }) {
-  const { lines, carts, catalog, clock } = deps;
+  const { lines, carts, catalog, pricing, clock } = deps;
 
   /** Rental periods must fit the store's rental settings. */
   function checkDays(days: number): void {
@@ -68,9 +72,21 @@ export function createStoreCartService(deps: {
     );
   }
 
+  /**
+   * A cart with its product promotions (those live now, for `rank`: a signed-in customer's,
+   * or null for a guest). Checkout prices again from the catalog and has the last word.
+   */
+  function priced(cartId: number, rank: string | null): PromotedCartView {
+    const view = carts.view(cartId);
+    const promotionLines = view.items.map((i) => toPromotionLine(i));
+    return promoteCart(view, pricing.quote(promotionLines, { now: now(), rank }));
+  }
+
   return {
-    view(user: User): CartView {
-      return carts.view(lines.cartOf(user.id, now()));
+    priced,
+
+    view(user: User): PromotedCartView {
+      return priced(lines.cartOf(user.id, now()), DEFAULT_RANK);
     },
 
     add(

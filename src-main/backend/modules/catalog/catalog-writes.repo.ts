@@ -128,11 +128,23 @@ export function createCatalogWritesRepo(db: AppDb) {
       );
       for (const tag of tags) insert.run(productId, tag.trim());
     },
-    /** Whether anything refers to the product that must be kept (ratings; orders later). */
+    /**
+     * Whether other rows point at the product (ratings, order or cart lines, promotion
+     * targets): then it is soft-deleted, since removing it would break those references.
+     */
     hasHistory(productId: number): boolean {
       return (
-        sqlite.prepare('select 1 from ratings where product_id = ? limit 1').get(productId) !==
-        undefined
+        sqlite
+          .prepare(
+            `select exists (select 1 from ratings where product_id = @id)
+               or exists (select 1 from promotion_targets where product_id = @id)
+               or exists (select 1 from order_lines l join product_variants v on v.id = l.variant_id
+                          where v.product_id = @id)
+               or exists (select 1 from cart_items c join product_variants v on v.id = c.variant_id
+                          where v.product_id = @id)`,
+          )
+          .pluck()
+          .get({ id: productId }) === 1
       );
     },
     softDeleteProduct(id: number, at: string): void {

@@ -18,9 +18,10 @@ export async function registerOrders(
 ) {
   const { app, db, clock, ids, guard } = deps;
   const orders = createOrdersRepo(db);
+  const promotions = createPromotionsRepo(db);
   const checkout = createStoreCheckoutService({
     orders,
-    promotions: createPromotionsRepo(db),
+    promotions,
     carts: createCartsRepo(db),
     lines: createStoreCartRepo(db),
     addresses: createAddressesRepo(db),
@@ -31,6 +32,7 @@ export async function registerOrders(
   });
   const shopCheckout = createShopCheckoutService({
     orders,
+    promotions,
     catalog: deps.catalog.catalog,
     listing: deps.catalog.listing,
     clock,

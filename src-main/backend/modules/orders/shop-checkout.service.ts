@@ -5,6 +5,11 @@ import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { normalizePhone } from '#main/backend/modules/accounts/identifiers';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
+import {
+  createPromotionPricing,
+  type PromotionPricingRepo,
+} from '#main/backend/modules/promotions/promotion-pricing';
+import { DEFAULT_RANK } from '#main/backend/modules/promotions/voucher-rules';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
 import { requireOfflineMethod } from './payment-methods.ts';
 import { shopTotals, type ShopUpsells } from './shop-pricing.ts';
@@ -32,12 +37,14 @@ export interface ShopCheckoutInput {
 /** Seed 003 `POST /api/checkout`: every price and fee is the server's, whatever was sent. */
 export function createShopCheckoutService(deps: {
   orders: OrdersRepo;
+  promotions: PromotionPricingRepo;
   catalog: CatalogService;
   listing: ProductListing;
   clock: Clock;
   ids: IdGenerator;
 }) {
   const { orders, catalog, listing, clock, ids } = deps;
+  const pricing = createPromotionPricing(deps.promotions);
 
   return {
     checkout(user: User | null, input: ShopCheckoutInput) {
@@ -59,7 +66,19 @@ export function createShopCheckoutService(deps: {
       const now = clock.now();
       const at = now.toISOString();
       const result = orders.transaction(() => {
-        const lines: NewOrderLine[] = priced.map(({ product, variant, quantity }) => {
+        // Product promotions, counted in this transaction; guests have no rank.
+        const promoted = pricing.claim(
+          priced.map(({ product, variant, quantity }) => ({
+            productId: product.id,
+            categoryId: product.categoryId,
+            unitPrice: variant.price,
+            quantity,
+            kind: 'buy' as const,
+            days: null,
+          })),
+          { now: at, rank: user ? DEFAULT_RANK : null },
+        );
+        const lines: NewOrderLine[] = priced.map(({ product, variant, quantity }, i) => {
           if (!orders.takeStock(variant.id, quantity, at)) {
             throw conflict(`Not enough stock for ${product.name}`, 'items');
           }
@@ -70,14 +89,15 @@ export function createShopCheckoutService(deps: {
             quantity,
             unitPrice: variant.price,
             rentalDays: null,
-            lineTotal: variant.price * quantity,
+            // After the product promotion; unit_price stays the catalog price.
+            lineTotal: promoted.lines[i]!.total,
           };
         });
-        const totals = shopTotals(
-          lines.reduce((n, l) => n + l.lineTotal, 0),
-          input.upsellServices ?? {},
-          method,
-        );
+        // Fees (and free shipping) follow the subtotal after promotions.
+        const totals = {
+          ...shopTotals(promoted.buy, input.upsellServices ?? {}, method),
+          discount: promoted.discount,
+        };
         const seq = orders.next('order:shop');
         const number = `ORD-${Math.floor(now.getTime() / 1000)}-${String(seq % 10_000).padStart(4, '0')}`;
         orders.insert(
@@ -97,8 +117,8 @@ export function createShopCheckoutService(deps: {
             },
             paymentMethod: input.paymentDetails.method,
             voucherCode: null,
-            subtotal: totals.subtotal,
-            discount: 0,
+            subtotal: totals.subtotal + promoted.discount,
+            discount: promoted.discount,
             shippingFee: totals.shippingFee,
             servicesFee: totals.upsellTotal,
             deposit: 0,

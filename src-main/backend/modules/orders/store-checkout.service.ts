@@ -2,11 +2,13 @@ import { badRequest, conflict } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { IdGenerator } from '#main/backend/lib/ids';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
+import { toPromotionLine } from '#main/backend/modules/carts/cart-promotions';
 import type { CartLine, CartsRepo } from '#main/backend/modules/carts/carts.repo';
 import type { StoreCartRepo } from '#main/backend/modules/carts/store-cart.repo';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
 import type { AddressesRepo } from '#main/backend/modules/profile/addresses.repo';
+import { createPromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
 import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
 import { orderNumber } from './order-number.ts';
@@ -29,7 +31,7 @@ export interface CheckoutResult {
  */
 export function createStoreCheckoutService(deps: {
   orders: OrdersRepo;
-  promotions: Pick<PromotionsRepo, 'byCode' | 'use'>;
+  promotions: Pick<PromotionsRepo, 'byCode' | 'use' | 'liveTargeted' | 'useAll'>;
   carts: CartsRepo;
   lines: StoreCartRepo;
   addresses: AddressesRepo;
@@ -39,6 +41,7 @@ export function createStoreCheckoutService(deps: {
   ids: IdGenerator;
 }) {
   const { orders, promotions, carts, lines, addresses, catalog, listing, clock, ids } = deps;
+  const pricing = createPromotionPricing(promotions);
 
   /** The current price of a line: sale price, or rent per day × days. */
   function price(line: CartLine): { unit: number; total: number; deposit: number } {
@@ -76,9 +79,15 @@ export function createStoreCheckoutService(deps: {
         const cartId = lines.cartOf(user.id, at);
         const cart = carts.view(cartId);
         if (cart.items.length === 0) throw badRequest('Cart is empty');
-        // The voucher's discount, split between the sale and the rental by their share of it.
-        const amounts = { buy: 0, rent: 0 };
-        for (const item of cart.items) amounts[item.transactionType] += price(item).total;
+        const prices = cart.items.map(price);
+        // Product promotions first, at catalog prices; their uses count in this transaction.
+        const promoted = pricing.claim(
+          cart.items.map((item, i) => toPromotionLine(item, prices[i]!.unit)),
+          { now: at, rank: DEFAULT_RANK },
+        );
+        // Then the voucher, on what is left, split between the sale and the rental by their
+        // share of its base.
+        const amounts = { buy: promoted.buy, rent: promoted.rent };
         const discounts = { sale: 0, rental: 0 };
         if (voucher) {
           const d = voucherDiscount(voucher, { ...amounts, rank: DEFAULT_RANK, now: at });
@@ -106,33 +115,42 @@ export function createStoreCheckoutService(deps: {
           total: 0,
         };
         for (const kind of ['sale', 'rental'] as const) {
-          const items = cart.items.filter(
-            (i) => i.transactionType === (kind === 'sale' ? 'buy' : 'rent'),
-          );
-          if (items.length === 0) continue;
+          const indexes = cart.items
+            .map((item, i) =>
+              item.transactionType === (kind === 'sale' ? 'buy' : 'rent') ? i : -1,
+            )
+            .filter((i) => i >= 0);
+          if (indexes.length === 0) continue;
           const orderLines: NewOrderLine[] = [];
           let subtotal = 0;
           let deposit = 0;
-          for (const item of items) {
-            const p = price(item);
+          let promotionDiscount = 0;
+          for (const i of indexes) {
+            const item = cart.items[i]!;
+            const p = prices[i]!;
+            const promotion = promoted.lines[i]!;
             if (!orders.takeStock(item.variantId, item.quantity, at)) {
               // Throwing rolls back the stock already taken for earlier lines.
               throw conflict(`Not enough stock for ${item.productName}`, 'items');
             }
             subtotal += p.total;
             deposit += p.deposit;
+            promotionDiscount += promotion.discount;
             orderLines.push({
               variantId: item.variantId,
               productName: item.productName,
               sku: item.sku,
               quantity: item.quantity,
+              // The catalog price stays on the line; its total is after the product promotion.
               unitPrice: p.unit,
               rentalDays: item.rentalDays,
-              lineTotal: p.total,
+              lineTotal: promotion.total,
             });
           }
           const number = orderNumber(kind, now, orders.next(`order:${kind}`));
-          const discount = discounts[kind];
+          // Subtotal at catalog prices; the discount is the promotions' and the voucher's.
+          const voucherPart = discounts[kind];
+          const discount = promotionDiscount + voucherPart;
           const total = subtotal - discount + deposit;
           const id = orders.insert(
             {
@@ -149,7 +167,7 @@ export function createStoreCheckoutService(deps: {
                 phone_number: address.phoneNumber,
               },
               paymentMethod: body.payment_method,
-              voucherCode: voucher && discount > 0 ? voucher.code : null,
+              voucherCode: voucher && voucherPart > 0 ? voucher.code : null,
               subtotal,
               discount,
               shippingFee: 0,

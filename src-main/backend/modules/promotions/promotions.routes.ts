@@ -31,6 +31,8 @@ const view = (p: Promotion) => ({
   discount_config: { type: p.discountType, value: p.discountValue },
   min_order_amount: p.minOrderAmount,
   used_count: p.usedCount,
+  product_ids: p.productIds,
+  category_ids: p.categoryIds,
 });
 
 /** Seed 002 `/admin/promotions` (admin) and `/store/vouchers` (public). */

@@ -21,7 +21,11 @@ export interface PromotionInput {
   status?: boolean;
   discount_config?: { type: 'percentage' | 'amount'; value: number };
   min_order_amount?: number;
+  product_ids?: number[];
+  category_ids?: number[];
 }
+
+const distinct = (ids: number[] | undefined) => ids && [...new Set(ids)].sort((a, b) => a - b);
 
 export function createPromotionsService(deps: {
   repo: PromotionsRepo;
@@ -43,6 +47,8 @@ export function createPromotionsService(deps: {
       quantity: input.quantity !== undefined ? input.quantity : (base?.quantity ?? null),
       targetRanks: input.target_ranks ?? base?.targetRanks ?? [],
       active: input.status ?? base?.active ?? true,
+      productIds: distinct(input.product_ids) ?? base?.productIds ?? [],
+      categoryIds: distinct(input.category_ids) ?? base?.categoryIds ?? [],
     };
     if (Number.isNaN(Date.parse(v.startsAt)) || Number.isNaN(Date.parse(v.endsAt))) {
       throw badRequest('start_date and end_date must be real dates', 'start_date');
@@ -56,6 +62,16 @@ export function createPromotionsService(deps: {
         `quantity cannot be below the ${base.usedCount} uses already made`,
         'quantity',
       );
+    }
+    // Only the ids sent are checked: targets kept from before may since have been deleted,
+    // and an admin editing the dates must not be refused for that.
+    const products = repo.missingProducts(input.product_ids ?? []);
+    if (products.length > 0) {
+      throw badRequest(`No such product: ${products.join(', ')}`, 'product_ids');
+    }
+    const categories = repo.missingCategories(input.category_ids ?? []);
+    if (categories.length > 0) {
+      throw badRequest(`No such category: ${categories.join(', ')}`, 'category_ids');
     }
     const clash = repo.byCode(v.code);
     if (clash && clash.id !== base?.id)

@@ -13,7 +13,10 @@ export function voucherDiscount(
   p: Promotion,
   order: { buy: number; rent: number; rank: string; now: string },
 ): { ok: true; discount: number; base: number } | { ok: false; problem: VoucherProblem } {
+  // A promotion with product or category targets is automatic, never a code to type.
   const live =
+    p.productIds.length === 0 &&
+    p.categoryIds.length === 0 &&
     p.active &&
     p.startsAt <= order.now &&
     p.endsAt >= order.now &&
