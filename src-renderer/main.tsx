@@ -9,6 +9,7 @@ import './styles/reviews.css';
 import './styles/carts.css';
 import './styles/devices.css';
 import './styles/phone.css';
+import './styles/checkout.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

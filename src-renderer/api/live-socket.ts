@@ -7,6 +7,7 @@ export type LiveEventName =
   | 'exception_opened'
   | 'exception_resolved'
   | 'checkout_started'
+  | 'order_paid'
   | 'session_ended'
   | 'button_pressed';
 

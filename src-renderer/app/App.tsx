@@ -3,6 +3,7 @@ import { ComingSoonPanel } from '../components/ComingSoonPanel.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { CartsPage } from '../features/carts/CartsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
+import { CounterPage } from '../features/counter/CounterPage.tsx';
 import { DevicesPage } from '../features/devices/DevicesPage.tsx';
 import { PhoneApp } from '../features/phone/PhoneApp.tsx';
 import { ProductsPage } from '../features/products/ProductsPage.tsx';
@@ -26,6 +27,8 @@ function PageContent({ page }: { page: PageId }) {
       return <ReviewsPage />;
     case 'carts':
       return <CartsPage />;
+    case 'counter':
+      return <CounterPage />;
     case 'devices':
       return <DevicesPage />;
   }

@@ -4,6 +4,7 @@ import type { MessageKey } from './i18n/i18n.context.ts';
 export const PAGES = [
   { id: 'status', label: 'nav.status', ready: true },
   { id: 'carts', label: 'nav.carts', ready: true },
+  { id: 'counter', label: 'nav.counter', ready: true },
   { id: 'devices', label: 'nav.devices', ready: true },
   { id: 'products', label: 'nav.products', ready: true },
   { id: 'categories', label: 'nav.categories', ready: true },

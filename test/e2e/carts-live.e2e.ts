@@ -130,10 +130,13 @@ describe('smart cart, live on the phone and in the console', () => {
 
     await expect.poll(() => p.getByTestId('phone-exception').count(), LIVE_MS).toBe(0);
     await expect.poll(() => p.getByTestId('phone-checkout').isEnabled()).toBe(true);
+    // Checkout is a review first; placing the order locks the cart.
     await p.getByTestId('phone-checkout').click();
+    await p.getByTestId('phone-review').waitFor();
+    await p.getByTestId('phone-place-order').click();
     await expect
       .poll(() => p.getByTestId('phone-locked').textContent(), LIVE_MS)
-      .toContain('Giỏ hàng đã khóa — vui lòng thanh toán tại quầy');
+      .toContain('Đã tạo đơn — giỏ hàng đã khóa');
     expect(normalize(await p.getByTestId('phone-total').textContent())).toBe('185.000 ₫');
     expect((await sim.next('LOCK')).payload.locked).toBe(true);
     await expect.poll(() => card.textContent(), LIVE_MS).toContain('Chờ thanh toán');
@@ -145,7 +148,7 @@ describe('smart cart, live on the phone and in the console', () => {
     await p.getByTestId('lang-toggle').click();
     await expect
       .poll(() => p.getByTestId('phone-locked').textContent())
-      .toContain('Cart locked — pay at the counter');
+      .toContain('Order placed — cart locked');
 
     // Staff end the session: the card leaves the console and the phone offers a new cart.
     await card.getByTestId('cart-abandon').click();

@@ -1,6 +1,8 @@
 import { enCarts } from './en-carts.dictionary.ts';
+import { enCounter } from './en-counter.dictionary.ts';
 import { enDevices } from './en-devices.dictionary.ts';
 import { enPhone } from './en-phone.dictionary.ts';
+import { enPhoneCheckout } from './en-phone-checkout.dictionary.ts';
 import type { vi } from './vi.dictionary.ts';
 
 export const en = {
@@ -204,4 +206,6 @@ export const en = {
   ...enCarts,
   ...enDevices,
   ...enPhone,
+  ...enPhoneCheckout,
+  ...enCounter,
 } satisfies Record<keyof typeof vi, string>;

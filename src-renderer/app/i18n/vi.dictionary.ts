@@ -1,6 +1,8 @@
 import { viCarts } from './vi-carts.dictionary.ts';
+import { viCounter } from './vi-counter.dictionary.ts';
 import { viDevices } from './vi-devices.dictionary.ts';
 import { viPhone } from './vi-phone.dictionary.ts';
+import { viPhoneCheckout } from './vi-phone-checkout.dictionary.ts';
 
 /**
  * Vietnamese, the console's default language. Its keys are the dictionary's key set; larger
@@ -207,4 +209,6 @@ export const vi = {
   ...viCarts,
   ...viDevices,
   ...viPhone,
+  ...viPhoneCheckout,
+  ...viCounter,
 };

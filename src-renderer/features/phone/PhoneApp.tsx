@@ -2,8 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from '../../api/api-client.ts';
 import { ApiContext } from '../../api/api.context.ts';
+import { useHashPath } from '../../app/hash-route.hook.ts';
 import { useI18n } from '../../app/i18n/i18n.context.ts';
 import { PHONE_KEY } from './phone-cart.query.ts';
+import { phoneRoute, type PhoneRoute } from './phone-routes.ts';
 import {
   clearPhoneSession,
   readPhoneSession,
@@ -13,6 +15,20 @@ import {
 import { PhoneHome } from './PhoneHome.tsx';
 import { PhoneLayout } from './PhoneLayout.tsx';
 import { PhoneLogin } from './PhoneLogin.tsx';
+import { PhoneOrderDetail } from './PhoneOrderDetail.tsx';
+import { PhoneOrders } from './PhoneOrders.tsx';
+import { PhoneTabs } from './PhoneTabs.tsx';
+
+function PhonePage({ route, token }: { route: PhoneRoute; token: string }) {
+  switch (route.page) {
+    case 'orders':
+      return <PhoneOrders />;
+    case 'order':
+      return <PhoneOrderDetail key={route.ref} orderRef={route.ref} />;
+    case 'shop':
+      return <PhoneHome token={token} />;
+  }
+}
 
 /**
  * The shoppers' app at `#/phone`: served by the same build as the console, but with its own
@@ -23,6 +39,7 @@ export function PhoneApp() {
   const queryClient = useQueryClient();
   const [session, setSession] = useState<PhoneSession | null>(readPhoneSession);
   const token = session?.token ?? null;
+  const route = phoneRoute(useHashPath());
 
   useEffect(() => {
     document.title = `${t('phone.appTitle')} · ${t('app.name')}`;
@@ -55,7 +72,14 @@ export function PhoneApp() {
   return (
     <ApiContext value={api}>
       <PhoneLayout name={session?.name ?? null} onSignOut={session ? signOut : undefined}>
-        {session ? <PhoneHome token={session.token} /> : <PhoneLogin onSignedIn={signIn} />}
+        {session ? (
+          <>
+            <PhoneTabs route={route} />
+            <PhonePage route={route} token={session.token} />
+          </>
+        ) : (
+          <PhoneLogin onSignedIn={signIn} />
+        )}
       </PhoneLayout>
     </ApiContext>
   );

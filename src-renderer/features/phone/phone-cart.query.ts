@@ -3,7 +3,6 @@ import { ApiError } from '../../api/api-client.ts';
 import { useApi } from '../../api/api.context.ts';
 import {
   bindSession,
-  checkoutSession,
   currentSession,
   removeOneUnit,
   type SessionView,
@@ -52,10 +51,4 @@ export function useRemoveOne(sessionId: string) {
     mutationFn: (variantId: number) => removeOneUnit(api, sessionId, variantId),
     onSuccess: store,
   });
-}
-
-export function useCheckout(sessionId: string) {
-  const api = useApi();
-  const store = useStorePhoneSession();
-  return useMutation({ mutationFn: () => checkoutSession(api, sessionId), onSuccess: store });
 }

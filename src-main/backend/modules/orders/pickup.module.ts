@@ -3,6 +3,7 @@ import { createCartsRepo } from '#main/backend/modules/carts/carts.repo';
 import type { CatalogModule } from '#main/backend/modules/catalog/catalog.module';
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
 import type { PaymentsService } from '#main/backend/modules/payments/payments.service';
+import { createPromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
 import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import type { SessionsService } from '#main/backend/modules/sessions/sessions.service';
 import { createOrdersRepo } from './orders.repo.ts';
@@ -26,12 +27,14 @@ export async function registerPickup(
   const { app, db, clock, ids, guard, sessions, payments } = deps;
   const orders = createOrdersRepo(db);
   const pickups = createPickupOrdersRepo(db);
+  const promotions = createPromotionsRepo(db);
   const pickup = createPickupService({
     orders,
     pickups,
     carts: createCartsRepo(db),
     sessions,
-    promotions: createPromotionsRepo(db),
+    promotions,
+    pricing: createPromotionPricing(promotions),
     catalog: deps.catalog.catalog,
     listing: deps.catalog.listing,
     clock,

@@ -6,7 +6,9 @@ import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { CartsRepo } from '#main/backend/modules/carts/carts.repo';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import type { ProductListing } from '#main/backend/modules/catalog/product-listing';
+import type { PromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
 import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
+import { toPromotionLine } from '#main/backend/modules/carts/cart-promotions';
 import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
 import type { SessionsService } from '#main/backend/modules/sessions/sessions.service';
 import { orderNumber } from './order-number.ts';
@@ -25,12 +27,13 @@ export function createPickupService(deps: {
   carts: CartsRepo;
   sessions: SessionsService;
   promotions: Pick<PromotionsRepo, 'byCode' | 'use'>;
+  pricing: PromotionPricing;
   catalog: CatalogService;
   listing: ProductListing;
   clock: Clock;
   ids: IdGenerator;
 }) {
-  const { orders, pickups, carts, sessions, promotions, catalog, clock, ids } = deps;
+  const { orders, pickups, carts, sessions, promotions, pricing, catalog, clock, ids } = deps;
 
   function create(user: User, sessionId: number, voucherCode?: string): number {
     const session = sessions.find(String(sessionId));
@@ -41,29 +44,40 @@ export function createPickupService(deps: {
     return orders.transaction(() => {
       const cart = carts.view(carts.sessionCart(session.id, session.startedAt));
       if (cart.items.length === 0) throw badRequest('Giỏ hàng đang trống');
-      const lines: NewOrderLine[] = [];
-      let subtotal = 0;
-      for (const item of cart.items) {
+      // Catalog prices now (not the cart's snapshot), then the products' own promotions,
+      // counted in this transaction so a promotion's quantity holds under concurrency.
+      const prices = cart.items.map((item) => {
         const variant = catalog.variants(item.productId).find((v) => v.id === item.variantId);
         if (!variant) throw conflict(`${item.productName} không còn được bán`, 'items');
+        return variant.price;
+      });
+      const priced = pricing.claim(
+        cart.items.map((item, i) => toPromotionLine(item, prices[i])),
+        { now: at, rank: DEFAULT_RANK },
+      );
+      const lines: NewOrderLine[] = cart.items.map((item, i) => {
         if (!orders.takeStock(item.variantId, item.quantity, at)) {
           throw conflict(`Kho không đủ ${item.productName}; nhờ nhân viên kiểm tra`, 'items');
         }
-        const lineTotal = variant.price * item.quantity;
-        subtotal += lineTotal;
-        lines.push({
+        return {
           variantId: item.variantId,
           productName: item.productName,
           sku: item.sku,
           quantity: item.quantity,
-          unitPrice: variant.price,
+          unitPrice: prices[i]!,
           rentalDays: null,
-          lineTotal,
-        });
-      }
-      let discount = 0;
+          lineTotal: priced.lines[i]!.total,
+        };
+      });
+      const subtotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+      let discount = priced.discount;
       if (voucher) {
-        const d = voucherDiscount(voucher, { buy: subtotal, rent: 0, rank: DEFAULT_RANK, now: at });
+        const d = voucherDiscount(voucher, {
+          buy: priced.buy,
+          rent: 0,
+          rank: DEFAULT_RANK,
+          now: at,
+        });
         if (!d.ok || !promotions.use(voucher.id)) {
           throw badRequest(
             d.ok || d.problem !== 'min_order'
@@ -72,7 +86,7 @@ export function createPickupService(deps: {
             'voucher_code',
           );
         }
-        discount = d.discount;
+        discount += d.discount;
       }
       return orders.insert(
         {
@@ -85,7 +99,7 @@ export function createPickupService(deps: {
           shoppingSessionId: session.id,
           shippingAddress: null,
           paymentMethod: 'in_store',
-          voucherCode: discount > 0 ? voucher!.code : null,
+          voucherCode: voucher ? voucher.code : null,
           subtotal,
           discount,
           shippingFee: 0,

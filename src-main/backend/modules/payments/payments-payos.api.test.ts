@@ -320,7 +320,7 @@ describe('creating links', () => {
       await gateway.pay(link.body.data.gateway_order_code).catch(() => undefined);
       gateway.setWebhookUrl(`${server.url}/api/v1/payments/payos/webhook`);
       let status = 'pending';
-      for (let i = 0; i < 50 && status !== 'paid'; i++) {
+      for (let i = 0; i < 150 && status !== 'paid'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const view = await polling.request('GET', `/api/v1/payments/${link.body.data.id}`, {
           token: buyer.token,
