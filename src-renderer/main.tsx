@@ -10,6 +10,8 @@ import './styles/carts.css';
 import './styles/devices.css';
 import './styles/phone.css';
 import './styles/checkout.css';
+import './styles/orders.css';
+import './styles/promotions.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

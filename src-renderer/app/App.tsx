@@ -5,9 +5,12 @@ import { CartsPage } from '../features/carts/CartsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
 import { CounterPage } from '../features/counter/CounterPage.tsx';
 import { DevicesPage } from '../features/devices/DevicesPage.tsx';
+import { OrdersPage } from '../features/orders/OrdersPage.tsx';
 import { PhoneApp } from '../features/phone/PhoneApp.tsx';
 import { ProductsPage } from '../features/products/ProductsPage.tsx';
+import { PromotionsPage } from '../features/promotions/PromotionsPage.tsx';
 import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { StatusPage } from '../features/status/StatusPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AppProviders } from './AppProviders.tsx';
@@ -31,6 +34,12 @@ function PageContent({ page }: { page: PageId }) {
       return <CounterPage />;
     case 'devices':
       return <DevicesPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'promotions':
+      return <PromotionsPage />;
+    case 'settings':
+      return <SettingsPage />;
   }
   return <ComingSoonPanel label={pageById(page).label} />;
 }

@@ -9,9 +9,10 @@ export const PAGES = [
   { id: 'products', label: 'nav.products', ready: true },
   { id: 'categories', label: 'nav.categories', ready: true },
   { id: 'reviews', label: 'nav.reviews', ready: true },
-  { id: 'orders', label: 'nav.orders', ready: false },
+  { id: 'orders', label: 'nav.orders', ready: true },
+  { id: 'promotions', label: 'nav.promotions', ready: true },
   { id: 'customers', label: 'nav.customers', ready: false },
-  { id: 'settings', label: 'nav.settings', ready: false },
+  { id: 'settings', label: 'nav.settings', ready: true },
 ] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];
 
 export type Page = (typeof PAGES)[number];

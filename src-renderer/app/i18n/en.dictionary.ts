@@ -1,8 +1,11 @@
 import { enCarts } from './en-carts.dictionary.ts';
 import { enCounter } from './en-counter.dictionary.ts';
 import { enDevices } from './en-devices.dictionary.ts';
+import { enOrders } from './en-orders.dictionary.ts';
 import { enPhone } from './en-phone.dictionary.ts';
 import { enPhoneCheckout } from './en-phone-checkout.dictionary.ts';
+import { enPromotions } from './en-promotions.dictionary.ts';
+import { enSettings } from './en-settings.dictionary.ts';
 import type { vi } from './vi.dictionary.ts';
 
 export const en = {
@@ -40,6 +43,7 @@ export const en = {
   'nav.categories': 'Categories',
   'nav.reviews': 'Reviews',
   'nav.orders': 'Orders',
+  'nav.promotions': 'Promotions',
   'nav.carts': 'Carts',
   'nav.devices': 'Devices',
   'nav.customers': 'Customers',
@@ -208,4 +212,7 @@ export const en = {
   ...enPhone,
   ...enPhoneCheckout,
   ...enCounter,
+  ...enOrders,
+  ...enPromotions,
+  ...enSettings,
 } satisfies Record<keyof typeof vi, string>;

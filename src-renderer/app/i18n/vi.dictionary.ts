@@ -1,8 +1,11 @@
 import { viCarts } from './vi-carts.dictionary.ts';
 import { viCounter } from './vi-counter.dictionary.ts';
 import { viDevices } from './vi-devices.dictionary.ts';
+import { viOrders } from './vi-orders.dictionary.ts';
 import { viPhone } from './vi-phone.dictionary.ts';
 import { viPhoneCheckout } from './vi-phone-checkout.dictionary.ts';
+import { viPromotions } from './vi-promotions.dictionary.ts';
+import { viSettings } from './vi-settings.dictionary.ts';
 
 /**
  * Vietnamese, the console's default language. Its keys are the dictionary's key set; larger
@@ -43,6 +46,7 @@ export const vi = {
   'nav.categories': 'Danh mục',
   'nav.reviews': 'Đánh giá',
   'nav.orders': 'Đơn hàng',
+  'nav.promotions': 'Khuyến mãi',
   'nav.carts': 'Xe đẩy',
   'nav.devices': 'Thiết bị',
   'nav.customers': 'Khách hàng',
@@ -211,4 +215,7 @@ export const vi = {
   ...viPhone,
   ...viPhoneCheckout,
   ...viCounter,
+  ...viOrders,
+  ...viPromotions,
+  ...viSettings,
 };
