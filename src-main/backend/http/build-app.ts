@@ -85,9 +85,20 @@ export async function buildApp(deps: AppDeps) {
     rentalLimits: () => rental.current().duration_limits,
   });
   await registerPromotions({ ...base, guard });
-  await registerOrders({ ...base, guard, catalog });
-  const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   const { payments } = await registerPayments({ ...base, guard });
+  const available = new Set(
+    payments
+      .methods()
+      .filter((m) => m.available)
+      .map((m) => m.method),
+  );
+  await registerOrders({
+    ...base,
+    guard,
+    catalog,
+    gatewayAvailable: (g) => available.has(g as never),
+  });
+  const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
   await registerPickup({ ...base, guard, catalog, sessions: smartCarts.sessions, payments });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 

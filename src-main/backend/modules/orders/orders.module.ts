@@ -10,16 +10,22 @@ import { createAdminOrdersService } from './admin-orders.service.ts';
 import { createOrdersRepo } from './orders.repo.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { registerRentals } from './rentals.module.ts';
+import type { GatewayAvailable } from './payment-methods.ts';
 import { createShopCheckoutService } from './shop-checkout.service.ts';
 import { createStoreCheckoutService } from './store-checkout.service.ts';
 
 export async function registerOrders(
-  deps: ModuleDeps & { guard: AuthGuard; catalog: CatalogModule },
+  deps: ModuleDeps & {
+    guard: AuthGuard;
+    catalog: CatalogModule;
+    gatewayAvailable: GatewayAvailable;
+  },
 ) {
   const { app, db, clock, ids, guard } = deps;
   const orders = createOrdersRepo(db);
   const promotions = createPromotionsRepo(db);
   const checkout = createStoreCheckoutService({
+    gatewayAvailable: deps.gatewayAvailable,
     orders,
     promotions,
     carts: createCartsRepo(db),
@@ -31,6 +37,7 @@ export async function registerOrders(
     ids,
   });
   const shopCheckout = createShopCheckoutService({
+    gatewayAvailable: deps.gatewayAvailable,
     orders,
     promotions,
     catalog: deps.catalog.catalog,

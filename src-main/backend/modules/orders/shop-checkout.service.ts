@@ -11,7 +11,7 @@ import {
 } from '#main/backend/modules/promotions/promotion-pricing';
 import { DEFAULT_RANK } from '#main/backend/modules/promotions/voucher-rules';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
-import { requireOfflineMethod } from './payment-methods.ts';
+import { checkoutMethod, type GatewayAvailable } from './payment-methods.ts';
 import { shopTotals, type ShopUpsells } from './shop-pricing.ts';
 
 const DELIVERY_DAYS = { standard: 3, express: 1 };
@@ -36,6 +36,7 @@ export interface ShopCheckoutInput {
 
 /** Seed 003 `POST /api/checkout`: every price and fee is the server's, whatever was sent. */
 export function createShopCheckoutService(deps: {
+  gatewayAvailable: GatewayAvailable;
   orders: OrdersRepo;
   promotions: PromotionPricingRepo;
   catalog: CatalogService;
@@ -50,7 +51,11 @@ export function createShopCheckoutService(deps: {
     checkout(user: User | null, input: ShopCheckoutInput) {
       if (!user && !input.guestEmail)
         throw badRequest('guestEmail is required without a login', 'guestEmail');
-      requireOfflineMethod(input.paymentDetails.method, 'paymentDetails.method');
+      const paymentMethod = checkoutMethod(
+        input.paymentDetails.method,
+        'paymentDetails.method',
+        deps.gatewayAvailable,
+      );
       const phone = normalizePhone(input.shippingAddress.phone);
       if (!phone)
         throw badRequest('Số điện thoại không đúng định dạng Việt Nam', 'shippingAddress.phone');
@@ -115,7 +120,7 @@ export function createShopCheckoutService(deps: {
               shippingMethod: method,
               upsellServices: input.upsellServices ?? {},
             },
-            paymentMethod: input.paymentDetails.method,
+            paymentMethod,
             voucherCode: null,
             subtotal: totals.subtotal + promoted.discount,
             discount: promoted.discount,

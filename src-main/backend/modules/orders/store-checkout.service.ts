@@ -12,7 +12,7 @@ import { createPromotionPricing } from '#main/backend/modules/promotions/promoti
 import type { PromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import { DEFAULT_RANK, voucherDiscount } from '#main/backend/modules/promotions/voucher-rules';
 import { orderNumber } from './order-number.ts';
-import { requireOfflineMethod } from './payment-methods.ts';
+import { checkoutMethod, type GatewayAvailable } from './payment-methods.ts';
 import type { NewOrderLine, OrdersRepo } from './orders.repo.ts';
 
 export interface CheckoutResult {
@@ -30,6 +30,7 @@ export interface CheckoutResult {
  * is empty, or nothing changed.
  */
 export function createStoreCheckoutService(deps: {
+  gatewayAvailable: GatewayAvailable;
   orders: OrdersRepo;
   promotions: Pick<PromotionsRepo, 'byCode' | 'use' | 'liveTargeted' | 'useAll'>;
   carts: CartsRepo;
@@ -68,7 +69,7 @@ export function createStoreCheckoutService(deps: {
     ): CheckoutResult {
       const address = addresses.find(user.id, body.address_id);
       if (!address) throw badRequest('Invalid address', 'address_id');
-      requireOfflineMethod(body.payment_method, 'payment_method');
+      const method = checkoutMethod(body.payment_method, 'payment_method', deps.gatewayAvailable);
       const voucher = body.voucher_code ? promotions.byCode(body.voucher_code) : null;
       if (body.voucher_code && !voucher)
         throw badRequest('Invalid or expired voucher', 'voucher_code');
@@ -166,7 +167,7 @@ export function createStoreCheckoutService(deps: {
                 postal_code: address.postalCode,
                 phone_number: address.phoneNumber,
               },
-              paymentMethod: body.payment_method,
+              paymentMethod: method,
               voucherCode: voucher && voucherPart > 0 ? voucher.code : null,
               subtotal,
               discount,

@@ -419,3 +419,31 @@ describe('bad requests', () => {
     expect(vnp.body).toMatchObject({ code: 'GATEWAY_UNAVAILABLE', field: 'method' });
   });
 });
+
+describe('choosing an online method at checkout', () => {
+  it("takes seed 002's banking as payOS when configured, and refuses an unconfigured gateway", async () => {
+    const buyer = await customerWithAddress(server, 'banking');
+    await server.request('POST', '/store/cart/items', {
+      token: buyer.token,
+      body: { product_id: 1, quantity: 1, transaction_type: 'buy' },
+    });
+    const refused = await server.request('POST', '/store/order/checkout', {
+      token: buyer.token,
+      body: { address_id: buyer.addressId, payment_method: 'vnpay' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ field: 'payment_method' });
+    const placed = await server.request('POST', '/store/order/checkout', {
+      token: buyer.token,
+      body: { address_id: buyer.addressId, payment_method: 'banking' },
+    });
+    expect(placed.status, placed.text).toBe(200);
+    const id = placed.body.data.buy_order_id;
+    const order = await server.request('GET', `/api/v1/orders/${id}`, { token: buyer.token });
+    expect(order.body.data).toMatchObject({ payment_method: 'payos', payment_status: 'unpaid' });
+    const link = await payWith(buyer.token, id);
+    expect(link.status, link.text).toBe(201);
+    await gateway.pay(link.body.data.gateway_order_code);
+    expect(paidPayments(id)).toBe(1);
+  });
+});
