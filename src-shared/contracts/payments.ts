@@ -32,7 +32,9 @@ export const PaymentViewSchema = Type.Object({
     Type.Literal('failed'),
   ]),
   amount: Type.Integer({ description: 'đồng' }),
-  amount_received: Type.Integer({ description: 'đồng' }),
+  amount_received: Type.Integer({
+    description: 'đồng: transfers applied, or for cash what the customer handed over',
+  }),
   gateway_order_code: Type.Union([Type.Integer(), Type.Null()]),
   checkout_url: Type.Union([Type.String(), Type.Null()]),
   qr_code: Type.Union([Type.String(), Type.Null()]),
@@ -93,7 +95,14 @@ export const ReceiptSchema = Type.Object({
   deposit: Type.Integer(),
   total: Type.Integer(),
   paid: Type.Union([
-    Type.Object({ method: PaymentMethodSchema, amount: Type.Integer(), paid_at: Type.String() }),
+    Type.Object({
+      method: PaymentMethodSchema,
+      amount: Type.Integer(),
+      /** What arrived: transfers, or the cash handed over. */
+      received: Type.Integer(),
+      change: Type.Integer(),
+      paid_at: Type.String(),
+    }),
     Type.Null(),
   ]),
   /** The same receipt in 42-column lines for a thermal printer. */

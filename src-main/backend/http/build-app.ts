@@ -92,14 +92,21 @@ export async function buildApp(deps: AppDeps) {
       .filter((m) => m.available)
       .map((m) => m.method),
   );
-  await registerOrders({
+  const { lifecycle } = await registerOrders({
     ...base,
     guard,
     catalog,
     gatewayAvailable: (g) => available.has(g as never),
   });
   const smartCarts = await registerSmartCarts({ ...base, guard, usbBus: deps.usbBus ?? null });
-  await registerPickup({ ...base, guard, catalog, sessions: smartCarts.sessions, payments });
+  await registerPickup({
+    ...base,
+    guard,
+    catalog,
+    sessions: smartCarts.sessions,
+    payments,
+    lifecycle,
+  });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
   return { app, services: { accounts, payments, ...smartCarts } };

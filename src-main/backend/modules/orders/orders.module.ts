@@ -55,4 +55,5 @@ export async function registerOrders(
     clock,
   });
   await app.register(adminOrdersRoutes, { orders, admin, guard });
+  return { lifecycle };
 }

@@ -113,12 +113,28 @@ describe('POST /api/v1/sessions/{id}/order', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('voucher_code');
     expect(countRows(server, 'orders')).toBe(orders);
+    // Refused before an order existed: the cart is unlocked and the customer keeps shopping.
+    const back = await server.request('GET', `/api/v1/sessions/${session.id}`, {
+      token: buyer.token,
+    });
+    expect(back.body.data.status).toBe('active');
+    const locks = sim.received.filter((m) => m.name === 'LOCK').map((m) => m.payload);
+    expect(locks).toEqual([{ locked: true }, { locked: false }]);
+    const none = await server.request('GET', `/api/v1/sessions/${session.id}/order`, {
+      token: buyer.token,
+    });
+    expect(none.status).toBe(404);
     const ok = await server.request('POST', `/api/v1/sessions/${session.id}/order`, {
       token: buyer.token,
       body: {},
     });
     expect(ok.status, ok.text).toBe(201);
     expect(ok.body.data.total).toBe(ROBUSTA.price - 6_500); // the 10 % product promotion
+    const found = await server.request('GET', `/api/v1/sessions/${session.id}/order`, {
+      token: buyer.token,
+    });
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.data.id).toBe(ok.body.data.id);
     await sim.close();
   });
 
@@ -143,8 +159,19 @@ describe('POST /api/v1/sessions/{id}/order', () => {
     expect(cash.status, cash.text).toBe(201);
     expect(cash.body.data).toMatchObject({
       status: 'paid',
+      amount_received: 100_000,
       change: 100_000 - made.body.data.total,
     });
+    const receipt = await server.request('GET', `/api/v1/orders/${made.body.data.id}/receipt`, {
+      token: buyer.token,
+    });
+    expect(receipt.body.data.paid).toMatchObject({
+      method: 'cash',
+      amount: made.body.data.total,
+      received: 100_000,
+      change: 100_000 - made.body.data.total,
+    });
+    expect(receipt.body.data.lines.some((l: string) => l.startsWith('Tiền thối'))).toBe(true);
     expect((await sim.next('LOCK', 5000, locked)).payload).toEqual({ locked: false });
     const after = await server.request('GET', `/api/v1/sessions/${session.id}`, {
       token: buyer.token,
@@ -184,6 +211,39 @@ describe('POST /api/v1/sessions/{id}/order', () => {
       body: {},
     });
     expect(ended.status, ended.text).toBe(409);
+    await sim.close();
+  });
+
+  it('cancels the unpaid order and puts the stock back when staff abandon the session', async () => {
+    const stock = () =>
+      server.backend.store.db.$client
+        .prepare("select stock from product_variants where sku = 'CS-001-1'")
+        .pluck()
+        .get() as number;
+    const { buyer, sim, session } = await shopping('walkout', 2);
+    const before = stock();
+    const made = await server.request('POST', `/api/v1/sessions/${session.id}/order`, {
+      token: buyer.token,
+      body: {},
+    });
+    expect(made.status, made.text).toBe(201);
+    expect(stock()).toBe(before - 2);
+    const abandoned = await server.request('POST', `/api/v1/sessions/${session.id}/abandon`, {
+      token: admin,
+      body: { reason: 'left the store' },
+    });
+    expect(abandoned.status, abandoned.text).toBe(200);
+    const order = await server.request('GET', `/api/v1/orders/${made.body.data.id}`, {
+      token: buyer.token,
+    });
+    expect(order.body.data.status).toBe('Cancelled');
+    expect(order.body.data.history.at(-1)).toMatchObject({ from: 'Pending', to: 'Cancelled' });
+    expect(stock()).toBe(before);
+    const pay = await server.request('POST', `/api/v1/orders/${made.body.data.id}/payments`, {
+      token: admin,
+      body: { method: 'cash', amount_received: 200_000 },
+    });
+    expect(pay.status).toBe(409);
     await sim.close();
   });
 });

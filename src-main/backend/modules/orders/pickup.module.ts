@@ -6,6 +6,7 @@ import type { PaymentsService } from '#main/backend/modules/payments/payments.se
 import { createPromotionPricing } from '#main/backend/modules/promotions/promotion-pricing';
 import { createPromotionsRepo } from '#main/backend/modules/promotions/promotions.repo';
 import type { SessionsService } from '#main/backend/modules/sessions/sessions.service';
+import type { OrderLifecycle } from './order-lifecycle.ts';
 import { createOrdersRepo } from './orders.repo.ts';
 import { createPickupOrdersRepo } from './pickup-orders.repo.ts';
 import { pickupRoutes } from './pickup.routes.ts';
@@ -22,9 +23,10 @@ export async function registerPickup(
     catalog: CatalogModule;
     sessions: SessionsService;
     payments: PaymentsService;
+    lifecycle: OrderLifecycle;
   },
 ) {
-  const { app, db, clock, ids, guard, sessions, payments } = deps;
+  const { app, db, clock, ids, guard, sessions, payments, lifecycle } = deps;
   const orders = createOrdersRepo(db);
   const pickups = createPickupOrdersRepo(db);
   const promotions = createPromotionsRepo(db);
@@ -45,6 +47,15 @@ export async function registerPickup(
     if (pickups.handedOver(order.id, at)) {
       orders.event(order.id, order.status, 'Delivered', null, 'paid at the cart', at);
     }
+  });
+  // A session abandoned or expired before paying: its order is cancelled and restocked.
+  sessions.onEnded((session, status, by) => {
+    if (status === 'completed') return;
+    const id = pickups.forSession(session.id);
+    const order = id ? orders.find(id) : null;
+    if (!order || order.status !== 'Pending' || order.row.payment_status !== 'unpaid') return;
+    orders.transaction(() => lifecycle.move(order, 'Cancelled', by, `session ${status}`));
+    deps.catalog.listing.invalidate();
   });
   payments.onPaid((order) => {
     if (order.shoppingSessionId) sessions.paid(order.shoppingSessionId, order);

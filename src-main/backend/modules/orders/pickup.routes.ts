@@ -53,6 +53,24 @@ export async function pickupRoutes(
   );
 
   app.get(
+    '/api/v1/sessions/:session_id/order',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: "A smart-cart session's order (404 until checkout made one)",
+        security: bearerSecurity,
+        params: SessionParamsSchema,
+        response: { 200: Envelope(MyOrderSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const id = pickup.ofSession(req.user!, req.params.session_id);
+      return ok(myOrderView(orders, deps.pickups.row(String(id))!));
+    },
+  );
+
+  app.get(
     '/api/v1/orders/:order_id',
     {
       preHandler: signedIn,

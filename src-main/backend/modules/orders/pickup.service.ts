@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '#main/backend/db/errors';
-import { badRequest, conflict } from '#main/backend/http/errors';
+import { badRequest, conflict, notFound } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { IdGenerator } from '#main/backend/lib/ids';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
@@ -120,7 +120,8 @@ export function createPickupService(deps: {
       const session = sessions.ownedBy(user, sessionRef);
       const existing = pickups.forSession(session.id);
       if (existing) return existing;
-      if (session.status === 'active') sessions.checkout(user, sessionRef);
+      const locking = session.status === 'active';
+      if (locking) sessions.checkout(user, sessionRef);
       else if (session.status !== 'checkout') throw conflict('Phiên mua sắm đã kết thúc');
       try {
         const id = create(user, session.id, voucherCode);
@@ -128,10 +129,19 @@ export function createPickupService(deps: {
         return id;
       } catch (err) {
         if (isUniqueViolation(err)) return pickups.forSession(session.id)!;
+        // No order came of it (a refused voucher, stock short): unlock, keep shopping.
+        if (locking) sessions.reopen(session.id, 'checkout_failed');
         throw err;
       }
     },
     forSession: (sessionId: number) => pickups.forSession(sessionId),
+    /** The session's order, for its customer or staff. */
+    ofSession(user: User, sessionRef: string): number {
+      const session = sessions.ownedBy(user, sessionRef);
+      const id = pickups.forSession(session.id);
+      if (!id) throw notFound('Phiên mua sắm chưa có đơn hàng');
+      return id;
+    },
     handedOver: pickups.handedOver,
   };
 }

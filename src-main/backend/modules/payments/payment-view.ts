@@ -1,7 +1,7 @@
 import type { PaymentView } from '#shared/contracts/payments';
 import type { PayableOrder, Payment } from './payments.repo.ts';
 
-export const paymentView = (p: Payment, o: PayableOrder, change?: number): PaymentView => ({
+export const paymentView = (p: Payment, o: PayableOrder): PaymentView => ({
   id: p.uuid,
   order_id: o.id,
   order_uuid: o.uuid,
@@ -16,5 +16,6 @@ export const paymentView = (p: Payment, o: PayableOrder, change?: number): Payme
   order_payment_status: o.paymentStatus,
   created_at: p.createdAt,
   paid_at: p.paidAt,
-  ...(change === undefined ? {} : { change }),
+  // Cash: what was handed over is `amount_received`; the difference goes back.
+  ...(p.method === 'cash' ? { change: p.amountReceived - p.amount } : {}),
 });

@@ -365,6 +365,29 @@ describe('creating links', () => {
   });
 });
 
+describe('cancelled orders', () => {
+  it('never marks a cancelled order paid: money arriving later is excess to refund', async () => {
+    const buyer = await customerWithAddress(server, 'cancelled');
+    const order = await placeSaleOrder(server, buyer);
+    const code = (await payWith(buyer.token, order.id)).body.data.gateway_order_code;
+    const cancel = await server.request('PATCH', `/admin/orders/${order.id}/status?type=sale`, {
+      token: admin,
+      body: { status: 'Cancelled' },
+    });
+    expect(cancel.status, cancel.text).toBe(200);
+    await gateway.pay(code, undefined, { reference: 'FT-CANCELLED' });
+    const detail = await server.request('GET', `/api/v1/orders/${order.id}`, {
+      token: buyer.token,
+    });
+    expect(detail.body.data).toMatchObject({ status: 'Cancelled', payment_status: 'unpaid' });
+    const outcome = server.backend.store.db.$client
+      .prepare("select outcome from payment_transfers where reference = 'FT-CANCELLED'")
+      .pluck()
+      .get();
+    expect(outcome).toBe('excess');
+  });
+});
+
 describe('bad requests', () => {
   it('names the problem and changes nothing', async () => {
     const buyer = await customerWithAddress(server, 'bad');

@@ -66,7 +66,7 @@ export async function paymentsRoutes(
           throw badRequest('amount_received is required for cash', 'amount_received');
         }
         const r = payments.cash(req.user!, req.params.order_id, received);
-        return reply.status(201).send(ok(paymentView(r.payment, r.order, r.change), 201));
+        return reply.status(201).send(ok(paymentView(r.payment, r.order), 201));
       }
       if (received !== undefined) {
         throw badRequest('amount_received is only for cash', 'amount_received');

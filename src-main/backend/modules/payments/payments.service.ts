@@ -102,7 +102,11 @@ export function createPaymentsService(deps: PaymentsDeps) {
     const result = repo.transaction((): { ack: AckResult; paid: boolean } => {
       const order = repo.order(payment.orderId)!;
       const current = repo.find(payment.id)!;
-      const excess = order.paymentStatus !== 'unpaid' || current.status === 'paid';
+      // Paid already, or cancelled (a smart-cart session abandoned): the money goes back.
+      const excess =
+        order.paymentStatus !== 'unpaid' ||
+        current.status === 'paid' ||
+        order.status === 'Cancelled';
       if (!repo.addTransfer(current, transfer, excess ? 'excess' : 'applied', source, at)) {
         return { ack: 'already_confirmed', paid: false };
       }
@@ -271,7 +275,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
           method: 'cash',
           gatewayOrderCode: null,
           amount: order.total,
-          amountReceived: order.total,
+          // What was handed over; the change is the difference.
+          amountReceived: received,
           status: 'pending',
           cashierId: staff.id,
           at,
@@ -281,7 +286,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         return repo.find(id)!;
       });
       announce(payment);
-      return { payment, order: repo.order(order.id)!, change: received - order.total };
+      return { payment, order: repo.order(order.id)! };
     },
 
     /** A gateway's webhook/IPN, relayed verbatim by headquarters. Answers in its format. */
@@ -330,6 +335,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
           for (const transfer of answer.transfers) receive(payment, transfer, 'reconcile');
           if (answer.status === 'cancelled' || answer.status === 'expired') {
             repo.end(payment.id, answer.status, now());
+          } else if (repo.order(payment.orderId)!.status === 'Cancelled') {
+            repo.end(payment.id, 'cancelled', now()); // nothing left to collect; stop asking
           }
           if (repo.find(payment.id)!.status === 'paid') confirmed += 1;
         } catch (err) {

@@ -58,6 +58,9 @@ export function buildReceipt(repo: PaymentsRepo, order: PayableOrder, storeName:
   text.push(row('TỔNG CỘNG', dong(order.total)), rule);
   if (paid) {
     text.push(row(METHOD_LABEL[paid.method] ?? paid.method, dong(paid.amountReceived)));
+    if (paid.method === 'cash' && paid.amountReceived > paid.amount) {
+      text.push(row('Tiền thối', dong(paid.amountReceived - paid.amount)));
+    }
     text.push(row('Thanh toán lúc', vietnamTime(paid.paidAt!)));
   } else {
     text.push(center('CHƯA THANH TOÁN'));
@@ -81,7 +84,15 @@ export function buildReceipt(repo: PaymentsRepo, order: PayableOrder, storeName:
     services_fee: amounts.services_fee,
     deposit: amounts.deposit,
     total: order.total,
-    paid: paid ? { method: paid.method, amount: paid.amountReceived, paid_at: paid.paidAt! } : null,
+    paid: paid
+      ? {
+          method: paid.method,
+          amount: paid.amount,
+          received: paid.amountReceived,
+          change: Math.max(0, paid.amountReceived - paid.amount),
+          paid_at: paid.paidAt!,
+        }
+      : null,
     lines: text,
   };
 }

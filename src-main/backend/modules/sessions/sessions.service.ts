@@ -116,11 +116,24 @@ export function createSessionsService(deps: {
     return s;
   }
 
+  const endListeners: ((
+    session: ShoppingSession,
+    status: SessionStatus,
+    by: number | null,
+  ) => void)[] = [];
+
   function end(session: ShoppingSession, status: SessionStatus, by: number | null, reason: string) {
     change(session, 'session_ended', (at) => {
       repo.setStatus(session.id, status, at, by);
       return { status, reason };
     });
+    for (const listener of endListeners) {
+      try {
+        listener(session, status, by);
+      } catch (err) {
+        deps.logger.error({ err, session: session.uuid }, 'session end listener failed');
+      }
+    }
     verifiers.delete(session.id);
     // Keep the ended session's events a little for phones catching up, then let them go.
     setTimeout(() => live.forget(session.uuid), FORGET_ENDED_AFTER_MS).unref();
@@ -349,6 +362,24 @@ export function createSessionsService(deps: {
     },
 
     checkoutAllowed: (sessionId: number) => repo.openExceptionCount(sessionId) === 0,
+
+    /** Work to do when a session ends any way (e.g. cancel its unpaid pickup order). */
+    onEnded(
+      listener: (session: ShoppingSession, status: SessionStatus, by: number | null) => void,
+    ) {
+      endListeners.push(listener);
+    },
+
+    /** Back to shopping: the checkout did not go through (no order was made). */
+    reopen(sessionId: number, reason: string): void {
+      const session = repo.find(sessionId);
+      if (!session || session.status !== 'checkout') return;
+      change(session, 'checkout_cancelled', (at) => {
+        repo.setStatus(session.id, 'active', at, null);
+        return { status: 'active', reason };
+      });
+      commands.send(session.deviceId, 'LOCK', { locked: false });
+    },
 
     /**
      * The session's order is paid: the phone hears it on the live channel, the cart unlocks
