@@ -153,11 +153,14 @@ describe('checkout on the phone', () => {
     await p.getByTestId('phone-voucher-code').fill('KHONGCO');
     await p.getByTestId('phone-place-order').click();
     await p.getByTestId('phone-voucher-error').waitFor(LIVE_MS);
-    // The server locked the cart before it looked at the code: no way back to shopping now,
-    // but the review and its reason stay on screen.
-    await expect.poll(() => p.getByTestId('phone-review-back').count(), LIVE_MS).toBe(0);
+    // No order came of it, so the server unlocked the cart again: the shopper may go back to
+    // shopping, and the review and its reason stay on screen.
     expect(await p.getByTestId('phone-voucher-error').isVisible()).toBe(true);
     expect((await api('/api/v1/orders')).body.data).toEqual([]);
+    await expect
+      .poll(async () => (await api('/api/v1/sessions/current')).body.data.status, LIVE_MS)
+      .toBe('active');
+    expect(await p.getByTestId('phone-review-back').count()).toBe(1);
     await p.locator('[data-testid="phone-voucher"][data-code="MINH10"]').click();
     expect(normalize(await p.getByTestId('phone-order-discount').textContent())).toBe('−13.000 ₫');
     expect(normalize(await p.getByTestId('phone-order-total').textContent())).toBe('117.000 ₫');
@@ -168,7 +171,10 @@ describe('checkout on the phone', () => {
     const number = (await p.getByTestId('phone-order-number').textContent()) ?? '';
     expect(number).toMatch(/^SO-\d{8}-\d{4}$/);
     expect(normalize(await p.getByTestId('phone-total').textContent())).toBe('117.000 ₫');
-    expect((await sim.next('LOCK')).payload).toEqual({ locked: true });
+    // Locked for the refused code, unlocked, and locked again for this order.
+    const locks = () => sim.received.filter((m) => m.name === 'LOCK').map((m) => m.payload);
+    await expect.poll(() => locks().length, LIVE_MS).toBe(3);
+    expect(locks()).toEqual([{ locked: true }, { locked: false }, { locked: true }]);
     const lockedAt = sim.received.length;
     const placed = (await api(`/api/v1/orders/${number}`)).body.data;
     expect(placed).toMatchObject({
@@ -304,7 +310,7 @@ describe('counter checkout in the console', () => {
     expect(paid).toMatchObject({ status: 'Delivered', payment_status: 'paid', total: 120_000 });
     const payments = (await api(`/api/v1/orders/${number}/payments`, admin)).body.data;
     expect(payments).toEqual([
-      expect.objectContaining({ method: 'cash', status: 'paid', amount_received: 120_000 }),
+      expect.objectContaining({ method: 'cash', status: 'paid', amount_received: 200_000 }),
     ]);
     expect((await api(`/api/v1/sessions/${session.id}`)).body.data.status).toBe('completed');
     await expect.poll(() => queued.count(), LIVE_MS).toBe(0);

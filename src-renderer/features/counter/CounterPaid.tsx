@@ -5,7 +5,7 @@ import { formatDong } from '../products/money.format.ts';
 /** Cash taken: the change to hand back (the server's figure), then the next customer. */
 export function CounterPaid({ payment, onNext }: { payment: PaymentView; onNext(): void }) {
   const { t } = useI18n();
-  // The server records the order's total as received and answers the change beside it.
+  // The server keeps what was handed over (amount_received) and answers the change.
   const change = payment.change ?? 0;
   return (
     <div className="panel counter-paid" data-testid="counter-paid" role="status">
@@ -20,9 +20,7 @@ export function CounterPaid({ payment, onNext }: { payment: PaymentView; onNext(
         </div>
         <div>
           <dt>{t('counter.received')}</dt>
-          <dd data-testid="counter-paid-received">
-            {formatDong(payment.amount_received + change)}
-          </dd>
+          <dd data-testid="counter-paid-received">{formatDong(payment.amount_received)}</dd>
         </div>
         <div className="counter-sums-total">
           <dt>{t('counter.change')}</dt>
