@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { MyOrderSchema } from '#shared/contracts/orders';
 import type { VoucherSchema } from '#shared/contracts/promotions';
-import { queryString, type ApiClient, type RequestOptions } from './api-client.ts';
+import { ApiError, queryString, type ApiClient, type RequestOptions } from './api-client.ts';
 import type { Envelope, Page, PagedEnvelope } from './envelope.types.ts';
 
 // An order as its customer (or the counter) sees it under /api/v1. Money is whole đồng.
@@ -32,6 +32,21 @@ export async function orderSession(
   const path = `/api/v1/sessions/${encodeURIComponent(sessionId)}/order`;
   const body = voucherCode ? { voucher_code: voucherCode } : {};
   return (await api.post<Envelope<MyOrder>>(path, body)).data;
+}
+
+/** The order a smart-cart session's checkout made, or null while it has none. */
+export async function sessionOrder(
+  api: ApiClient,
+  sessionId: string,
+  options?: RequestOptions,
+): Promise<MyOrder | null> {
+  const path = `/api/v1/sessions/${encodeURIComponent(sessionId)}/order`;
+  try {
+    return (await api.get<Envelope<MyOrder>>(path, options)).data;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
 }
 
 /** The signed-in customer's orders, newest first. */

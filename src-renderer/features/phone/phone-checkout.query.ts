@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-client.ts';
 import { useApi } from '../../api/api.context.ts';
-import { listMyOrders, listVouchers, orderSession, type MyOrder } from '../../api/my-orders.api.ts';
+import { listVouchers, orderSession, sessionOrder } from '../../api/my-orders.api.ts';
 import {
   getPayment,
   listOrderPayments,
@@ -18,27 +18,13 @@ const paymentKey = (paymentId: string) => [...PHONE_KEY, 'payment', paymentId] a
 /** While a transfer is awaited the live channel says when it lands; this is the fallback. */
 const POLL_MS = 2_000;
 
-/**
- * The order a locked session already has. The session's view does not name it, so it is the
- * customer's newest smart-cart order placed since the session began; none means the cart was
- * locked (by its button, or a refused voucher) before an order was made.
- */
+/** The order a locked session already has; none means it was locked before one was made. */
 export function useSessionOrder(session: SessionView) {
   const api = useApi();
   return useQuery({
     queryKey: orderKey(session.id),
     enabled: session.status === 'checkout',
-    queryFn: async ({ signal }): Promise<MyOrder | null> => {
-      const { items } = await listMyOrders(api, { page: 1, limit: 10 }, { signal });
-      return (
-        items.find(
-          (o) =>
-            o.source === 'smart_cart' &&
-            o.status !== 'Cancelled' &&
-            o.created_at >= session.started_at,
-        ) ?? null
-      );
-    },
+    queryFn: ({ signal }) => sessionOrder(api, session.id, { signal }),
     refetchOnWindowFocus: false,
   });
 }
@@ -56,7 +42,7 @@ export function usePlaceOrder(sessionId: string) {
         // The live channel brings the locked session anyway.
       });
     },
-    // A refused voucher may still have locked the cart: show the session as it is now.
+    // A refused checkout unlocks the cart again: show the session as it is now.
     onError: () => {
       getSession(api, sessionId).then(store, () => undefined);
     },
