@@ -172,6 +172,12 @@ describe('POST /api/v1/sessions/{id}/order', () => {
       change: 100_000 - made.body.data.total,
     });
     expect(receipt.body.data.lines.some((l: string) => l.startsWith('Tiền thối'))).toBe(true);
+    // The payment is in the order's history with the cashier who took it.
+    const paidEvent = server.backend.store.db.$client
+      .prepare("select actor_user_id from order_events where order_id = ? and note like 'paid:%'")
+      .pluck()
+      .get(made.body.data.id);
+    expect(paidEvent).toBe(1);
     expect((await sim.next('LOCK', 5000, locked)).payload).toEqual({ locked: false });
     const after = await server.request('GET', `/api/v1/sessions/${session.id}`, {
       token: buyer.token,

@@ -66,10 +66,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   /** Marks paid in one transaction; listeners run after it commits. */
-  function settle(payment: Payment, confirmedBy: string, at: string): boolean {
+  function settle(payment: Payment, confirmedBy: string, at: string, actor: number | null = null) {
     const order = repo.order(payment.orderId)!;
     if (!repo.markPaid(payment, confirmedBy, at)) return false;
-    repo.orderEvent(order.id, order.status, null, `paid: ${payment.method} (${confirmedBy})`, at);
+    repo.orderEvent(order.id, order.status, actor, `paid: ${payment.method} (${confirmedBy})`, at);
     for (const hook of inTransaction) hook(order, at);
     return true;
   }
@@ -282,7 +282,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
           at,
         });
         const p = repo.find(id)!;
-        if (!settle(p, 'cashier', at)) throw conflict('Đơn hàng đã được thanh toán');
+        if (!settle(p, 'cashier', at, staff.id)) throw conflict('Đơn hàng đã được thanh toán');
         return repo.find(id)!;
       });
       announce(payment);
