@@ -10,7 +10,10 @@ export async function startChild(
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], {
+  // BENCH_CPU_PROFILE=<dir>: each server writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: appRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

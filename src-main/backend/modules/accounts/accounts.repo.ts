@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '#main/backend/db/client';
 import type { Role } from '#shared/contracts/roles';
 import { users, type NewUserRow, type UserRow } from './users.table.ts';
@@ -40,23 +40,31 @@ const toUser = (row: UserRow): User => ({
 });
 
 export function createAccountsRepo(db: AppDb) {
+  // Prepared once: the auth guard looks the account up on every request.
+  const by = (
+    column: typeof users.id | typeof users.uuid | typeof users.email | typeof users.phone,
+  ) =>
+    db
+      .select()
+      .from(users)
+      .where(eq(column, sql.placeholder('value')))
+      .prepare();
+  const one = {
+    id: by(users.id),
+    uuid: by(users.uuid),
+    email: by(users.email),
+    phone: by(users.phone),
+  };
+  const find = (stmt: (typeof one)['id'], value: string | number): User | null => {
+    const row = stmt.get({ value });
+    return row ? toUser(row) : null;
+  };
+
   return {
-    byId(id: number): User | null {
-      const row = db.select().from(users).where(eq(users.id, id)).get();
-      return row ? toUser(row) : null;
-    },
-    byUuid(uuid: string): User | null {
-      const row = db.select().from(users).where(eq(users.uuid, uuid)).get();
-      return row ? toUser(row) : null;
-    },
-    byEmail(email: string): User | null {
-      const row = db.select().from(users).where(eq(users.email, email)).get();
-      return row ? toUser(row) : null;
-    },
-    byPhone(phone: string): User | null {
-      const row = db.select().from(users).where(eq(users.phone, phone)).get();
-      return row ? toUser(row) : null;
-    },
+    byId: (id: number): User | null => find(one.id, id),
+    byUuid: (uuid: string): User | null => find(one.uuid, uuid),
+    byEmail: (email: string): User | null => find(one.email, email),
+    byPhone: (phone: string): User | null => find(one.phone, phone),
     insert(values: NewUserRow): User {
       return toUser(db.insert(users).values(values).returning().get());
     },

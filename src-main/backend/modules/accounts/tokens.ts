@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '#main/backend/lib/clock';
+import { LruCache } from '#main/backend/lib/lru-cache';
 import type { Role } from '#shared/contracts/roles';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 86_400;
@@ -31,7 +32,13 @@ export function loadOrCreateSecret(dataDir: string): Uint8Array {
   return secret;
 }
 
+/** Verified tokens kept so a phone's every request doesn't pay for an HMAC check again. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export function createTokenService(secret: Uint8Array, clock: Clock) {
+  // Token text → its claims and expiry. A token's signature never changes, so a verified one
+  // stays verified until it expires; revocation is the guard's job (token version, bans).
+  const verified = new LruCache<string, { claims: AccessClaims; exp: number }>(VERIFIED_CACHE_SIZE);
   return {
     async issue(claims: AccessClaims): Promise<string> {
       const now = Math.floor(clock.now().getTime() / 1000);
@@ -46,6 +53,8 @@ export function createTokenService(secret: Uint8Array, clock: Clock) {
 
     /** Null for anything not a valid, unexpired HS256 token of this store (alg=none included). */
     async verify(token: string): Promise<AccessClaims | null> {
+      const known = verified.get(token);
+      if (known && known.exp > clock.now().getTime() / 1000) return known.claims;
       try {
         const { payload } = await jwtVerify(token, secret, {
           algorithms: ['HS256'],
@@ -54,7 +63,9 @@ export function createTokenService(secret: Uint8Array, clock: Clock) {
           requiredClaims: ['sub', 'exp', 'iat'],
         });
         if (typeof payload.role !== 'string' || typeof payload.tv !== 'number') return null;
-        return { sub: payload.sub!, role: payload.role as Role, tv: payload.tv };
+        const claims = { sub: payload.sub!, role: payload.role as Role, tv: payload.tv };
+        verified.set(token, { claims, exp: payload.exp! });
+        return claims;
       } catch (err) {
         if (err instanceof errors.JOSEError || err instanceof TypeError) return null;
         throw err;

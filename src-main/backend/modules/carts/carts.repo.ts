@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { statementCache } from '#main/backend/db/statements';
 
 export interface CartLine {
   id: number;
@@ -33,8 +34,9 @@ export interface CartView {
 /** The shared cart model's storage: lines with a price snapshot; totals are always computed. */
 export function createCartsRepo(db: AppDb) {
   const sqlite = db.$client;
-  const forSession = sqlite.prepare('select id from carts where shopping_session_id = ?').pluck();
-  const lines = sqlite.prepare(`
+  const prepare = statementCache(sqlite);
+  const forSession = prepare('select id from carts where shopping_session_id = ?').pluck();
+  const lines = prepare(`
     select ci.id, ci.variant_id, v.product_id, p.category_id, p.name as product_name, v.sku,
       v.barcode, v.size, v.color, v.condition, v.weight_grams, ci.transaction_type, ci.rental_days,
       ci.quantity, ci.unit_price,
@@ -42,7 +44,7 @@ export function createCartsRepo(db: AppDb) {
         order by i.is_primary desc, i.sort_order, i.id limit 1) as thumbnail
     from cart_items ci join product_variants v on v.id = ci.variant_id
     join products p on p.id = v.product_id where ci.cart_id = ? order by ci.id`);
-  const lineFor = sqlite.prepare(
+  const lineFor = prepare(
     "select id, quantity from cart_items where cart_id = ? and variant_id = ? and transaction_type = 'buy'",
   );
 
@@ -52,11 +54,9 @@ export function createCartsRepo(db: AppDb) {
       const existing = forSession.get(sessionId) as number | undefined;
       if (existing) return existing;
       return Number(
-        sqlite
-          .prepare(
-            'insert into carts (shopping_session_id, created_at, updated_at) values (?, ?, ?)',
-          )
-          .run(sessionId, at, at).lastInsertRowid,
+        prepare(
+          'insert into carts (shopping_session_id, created_at, updated_at) values (?, ?, ?)',
+        ).run(sessionId, at, at).lastInsertRowid,
       );
     },
     view(cartId: number): CartView {
@@ -108,20 +108,20 @@ export function createCartsRepo(db: AppDb) {
       const line = lineFor.get(cartId, variantId) as { id: number; quantity: number } | undefined;
       if (!line) {
         if (delta <= 0) return 0;
-        sqlite
-          .prepare(
-            `insert into cart_items (cart_id, variant_id, quantity, unit_price, created_at, updated_at)
+        prepare(
+          `insert into cart_items (cart_id, variant_id, quantity, unit_price, created_at, updated_at)
              values (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(cartId, variantId, delta, unitPrice, at, at);
+        ).run(cartId, variantId, delta, unitPrice, at, at);
         return delta;
       }
       const quantity = line.quantity + delta;
-      if (quantity <= 0) sqlite.prepare('delete from cart_items where id = ?').run(line.id);
+      if (quantity <= 0) prepare('delete from cart_items where id = ?').run(line.id);
       else {
-        sqlite
-          .prepare('update cart_items set quantity = ?, updated_at = ? where id = ?')
-          .run(quantity, at, line.id);
+        prepare('update cart_items set quantity = ?, updated_at = ? where id = ?').run(
+          quantity,
+          at,
+          line.id,
+        );
       }
       return Math.max(quantity, 0);
     },

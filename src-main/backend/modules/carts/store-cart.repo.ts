@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { statementCache } from '#main/backend/db/statements';
 
 export interface StoreCartLine {
   id: number;
@@ -12,9 +13,10 @@ export interface StoreCartLine {
 /** A signed-in customer's own cart (seed 002 `/store/cart`), in the shared cart tables. */
 export function createStoreCartRepo(db: AppDb) {
   const sqlite = db.$client;
-  const cartOf = sqlite.prepare('select id from carts where user_id = ?').pluck();
-  const guestCartOf = sqlite.prepare('select id from carts where guest_session_id = ?').pluck();
-  const line = sqlite.prepare(
+  const prepare = statementCache(sqlite);
+  const cartOf = prepare('select id from carts where user_id = ?').pluck();
+  const guestCartOf = prepare('select id from carts where guest_session_id = ?').pluck();
+  const line = prepare(
     'select * from cart_items where cart_id = ? and variant_id = ? and transaction_type = ?',
   );
   const toLine = (r: Record<string, unknown>): StoreCartLine => ({
@@ -32,9 +34,11 @@ export function createStoreCartRepo(db: AppDb) {
       const id = cartOf.get(userId) as number | undefined;
       if (id) return id;
       return Number(
-        sqlite
-          .prepare('insert into carts (user_id, created_at, updated_at) values (?, ?, ?)')
-          .run(userId, at, at).lastInsertRowid,
+        prepare('insert into carts (user_id, created_at, updated_at) values (?, ?, ?)').run(
+          userId,
+          at,
+          at,
+        ).lastInsertRowid,
       );
     },
     /** A guest's cart, keyed by the session id the shop's browser keeps (seed 003). */
@@ -42,9 +46,9 @@ export function createStoreCartRepo(db: AppDb) {
       const id = guestCartOf.get(sessionId) as number | undefined;
       if (id) return id;
       return Number(
-        sqlite
-          .prepare('insert into carts (guest_session_id, created_at, updated_at) values (?, ?, ?)')
-          .run(sessionId, at, at).lastInsertRowid,
+        prepare(
+          'insert into carts (guest_session_id, created_at, updated_at) values (?, ?, ?)',
+        ).run(sessionId, at, at).lastInsertRowid,
       );
     },
     /** Adds to the line for this variant and transaction type (one line each). */
@@ -61,32 +65,29 @@ export function createStoreCartRepo(db: AppDb) {
     ): void {
       const existing = line.get(cartId, v.variantId, v.type) as Record<string, unknown> | undefined;
       if (existing) {
-        sqlite
-          .prepare(
-            'update cart_items set quantity = quantity + ?, rental_days = coalesce(?, rental_days), unit_price = ?, updated_at = ? where id = ?',
-          )
-          .run(v.quantity, v.rentalDays, v.unitPrice, at, existing.id);
+        prepare(
+          'update cart_items set quantity = quantity + ?, rental_days = coalesce(?, rental_days), unit_price = ?, updated_at = ? where id = ?',
+        ).run(v.quantity, v.rentalDays, v.unitPrice, at, existing.id);
         return;
       }
-      sqlite
-        .prepare(
-          `insert into cart_items (cart_id, variant_id, transaction_type, rental_days, quantity, unit_price, created_at, updated_at)
+      prepare(
+        `insert into cart_items (cart_id, variant_id, transaction_type, rental_days, quantity, unit_price, created_at, updated_at)
            values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(cartId, v.variantId, v.type, v.rentalDays, v.quantity, v.unitPrice, at, at);
+      ).run(cartId, v.variantId, v.type, v.rentalDays, v.quantity, v.unitPrice, at, at);
     },
     find(cartId: number, itemId: number): StoreCartLine | null {
-      const row = sqlite
-        .prepare('select * from cart_items where id = ? and cart_id = ?')
-        .get(itemId, cartId);
+      const row = prepare('select * from cart_items where id = ? and cart_id = ?').get(
+        itemId,
+        cartId,
+      );
       return row ? toLine(row as Record<string, unknown>) : null;
     },
     update(itemId: number, quantity: number, rentalDays: number | null, at: string): void {
-      sqlite
-        .prepare('update cart_items set quantity = ?, rental_days = ?, updated_at = ? where id = ?')
-        .run(quantity, rentalDays, at, itemId);
+      prepare(
+        'update cart_items set quantity = ?, rental_days = ?, updated_at = ? where id = ?',
+      ).run(quantity, rentalDays, at, itemId);
     },
-    remove: (itemId: number) => sqlite.prepare('delete from cart_items where id = ?').run(itemId),
+    remove: (itemId: number) => prepare('delete from cart_items where id = ?').run(itemId),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { statementCache } from '#main/backend/db/statements';
 
 export interface NewOrder {
   uuid: string;
@@ -35,12 +36,13 @@ export interface NewOrderLine {
 /** Orders, their lines and their history. Callers run these inside one transaction. */
 export function createOrdersRepo(db: AppDb) {
   const sqlite = db.$client;
-  const nextValue = sqlite.prepare(`
+  const prepare = statementCache(sqlite);
+  const nextValue = prepare(`
     insert into sequences (name, value) values (?, 1)
     on conflict (name) do update set value = value + 1 returning value`);
   // Taking stock succeeds only when enough sellable units are left: the check and the
   // decrement are one statement, so concurrent checkouts can never both take the last unit.
-  const take = sqlite.prepare(`
+  const take = prepare(`
     update product_variants set stock = stock - @quantity, updated_at = @at
     where id = @variantId and deleted_at is null and stock - maintenance_stock >= @quantity`);
 
@@ -50,23 +52,21 @@ export function createOrdersRepo(db: AppDb) {
       take.run({ variantId, quantity, at }).changes === 1,
     insert(o: NewOrder, lines: NewOrderLine[]): number {
       const id = Number(
-        sqlite
-          .prepare(
-            `insert into orders (uuid, number, kind, user_id, guest_email, status, source, shopping_session_id,
+        prepare(
+          `insert into orders (uuid, number, kind, user_id, guest_email, status, source, shopping_session_id,
                shipping_address, payment_method, voucher_code, subtotal, discount, shipping_fee, services_fee,
                deposit, total, note, created_at, updated_at)
              values (@uuid, @number, @kind, @userId, @guestEmail, @status, @source, @shoppingSessionId,
                @shippingAddress, @paymentMethod, @voucherCode, @subtotal, @discount, @shippingFee, @servicesFee,
                @deposit, @total, @note, @at, @at)`,
-          )
-          .run({
-            ...o,
-            guestEmail: o.guestEmail ?? null,
-            shoppingSessionId: o.shoppingSessionId ?? null,
-            shippingAddress: o.shippingAddress ? JSON.stringify(o.shippingAddress) : null,
-          }).lastInsertRowid,
+        ).run({
+          ...o,
+          guestEmail: o.guestEmail ?? null,
+          shoppingSessionId: o.shoppingSessionId ?? null,
+          shippingAddress: o.shippingAddress ? JSON.stringify(o.shippingAddress) : null,
+        }).lastInsertRowid,
       );
-      const line = sqlite.prepare(
+      const line = prepare(
         `insert into order_lines (order_id, variant_id, product_name, sku, quantity, unit_price, rental_days, line_total)
          values (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -93,14 +93,12 @@ export function createOrdersRepo(db: AppDb) {
       note: string | null,
       at: string,
     ) {
-      sqlite
-        .prepare(
-          'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
-        )
-        .run(orderId, from, to, actor, note, at);
+      prepare(
+        'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
+      ).run(orderId, from, to, actor, note, at);
     },
     find(id: number) {
-      const r = sqlite.prepare('select * from orders where id = ?').get(id) as
+      const r = prepare('select * from orders where id = ?').get(id) as
         Record<string, unknown> | undefined;
       return r
         ? {
@@ -115,13 +113,13 @@ export function createOrdersRepo(db: AppDb) {
         : null;
     },
     setStatus: (id: number, status: string, at: string) =>
-      sqlite
-        .prepare('update orders set status = ?, updated_at = ? where id = ?')
-        .run(status, at, id),
+      prepare('update orders set status = ?, updated_at = ? where id = ?').run(status, at, id),
     restock: (variantId: number, quantity: number, at: string) =>
-      sqlite
-        .prepare('update product_variants set stock = stock + ?, updated_at = ? where id = ?')
-        .run(quantity, at, variantId),
+      prepare('update product_variants set stock = stock + ?, updated_at = ? where id = ?').run(
+        quantity,
+        at,
+        variantId,
+      ),
     /** Staff list: newest first, by kind, by number or customer name, and by customer. */
     adminPage(
       kind: 'all' | 'sale' | 'rental',
@@ -145,43 +143,37 @@ export function createOrdersRepo(db: AppDb) {
         params.push(`%${search}%`, `%${search}%`);
       }
       const from = `from orders o left join users u on u.id = o.user_id where ${where.join(' and ')}`;
-      const total = sqlite
-        .prepare(`select count(*) ${from}`)
+      const total = prepare(`select count(*) ${from}`)
         .pluck()
         .get(...(params as [object])) as number;
-      const rows = sqlite
-        .prepare(
-          `select o.*, u.name as customer_name ${from} order by o.created_at desc, o.id desc limit ? offset ?`,
-        )
-        .all(...(params as [object]), limit, offset) as Record<string, unknown>[];
+      const rows = prepare(
+        `select o.*, u.name as customer_name ${from} order by o.created_at desc, o.id desc limit ? offset ?`,
+      ).all(...(params as [object]), limit, offset) as Record<string, unknown>[];
       return { total, rows };
     },
     /** Whether `userId` is a shop customer's account (deleted ones keep their orders). */
     isCustomer: (userId: number) =>
-      sqlite.prepare("select 1 from users where id = ? and role = 'customer'").get(userId) !==
-      undefined,
-    clearCart: (cartId: number) =>
-      sqlite.prepare('delete from cart_items where cart_id = ?').run(cartId),
+      prepare("select 1 from users where id = ? and role = 'customer'").get(userId) !== undefined,
+    clearCart: (cartId: number) => prepare('delete from cart_items where cart_id = ?').run(cartId),
     forUser(userId: number, limit: number, offset: number) {
-      const total = sqlite
-        .prepare('select count(*) from orders where user_id = ?')
+      const total = prepare('select count(*) from orders where user_id = ?')
         .pluck()
         .get(userId) as number;
-      const rows = sqlite
-        .prepare(
-          'select * from orders where user_id = ? order by created_at desc, id desc limit ? offset ?',
-        )
-        .all(userId, limit, offset) as Record<string, unknown>[];
+      const rows = prepare(
+        'select * from orders where user_id = ? order by created_at desc, id desc limit ? offset ?',
+      ).all(userId, limit, offset) as Record<string, unknown>[];
       return { total, rows };
     },
     lines: (orderId: number) =>
-      sqlite
-        .prepare('select * from order_lines where order_id = ? order by id')
-        .all(orderId) as Record<string, unknown>[],
+      prepare('select * from order_lines where order_id = ? order by id').all(orderId) as Record<
+        string,
+        unknown
+      >[],
     events: (orderId: number) =>
-      sqlite
-        .prepare('select * from order_events where order_id = ? order by id')
-        .all(orderId) as Record<string, unknown>[],
+      prepare('select * from order_events where order_id = ? order by id').all(orderId) as Record<
+        string,
+        unknown
+      >[],
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { statementCache } from '#main/backend/db/statements';
 import type { RentedLine } from './rental-fees.ts';
 
 export interface OrderLine extends RentedLine {
@@ -32,40 +33,37 @@ const toLine = (r: Record<string, unknown>): OrderLine => ({
  */
 export function createRentalsRepo(db: AppDb) {
   const sqlite = db.$client;
+  const prepare = statementCache(sqlite);
   const statements = {
-    lines: sqlite.prepare('select * from order_lines where order_id = ? order by id'),
-    openRequest: sqlite.prepare(
+    lines: prepare('select * from order_lines where order_id = ? order by id'),
+    openRequest: prepare(
       `update orders set request_kind = ?, request_reason = ?, requested_from_status = ?,
          updated_at = ? where id = ?`,
     ),
-    closeRequest: sqlite.prepare(
+    closeRequest: prepare(
       `update orders set request_kind = null, request_reason = null, requested_from_status = null
        where id = ?`,
     ),
-    start: sqlite.prepare('update orders set rental_start = ?, rental_end = ? where id = ?'),
-    returned: sqlite.prepare('update orders set returned_at = ?, overdue_fee = ? where id = ?'),
-    converted: sqlite.prepare('update orders set converted_to_order_id = ? where id = ?'),
+    start: prepare('update orders set rental_start = ?, rental_end = ? where id = ?'),
+    returned: prepare('update orders set returned_at = ?, overdue_fee = ? where id = ?'),
+    converted: prepare('update orders set converted_to_order_id = ? where id = ?'),
     // Served by orders_rental_due_idx (kind, status, rental_end).
-    due: sqlite
-      .prepare(
-        `select id from orders where kind = 'rental' and status = 'Active' and rental_end < ?
+    due: prepare(
+      `select id from orders where kind = 'rental' and status = 'Active' and rental_end < ?
          order by rental_end, id`,
-      )
-      .pluck(),
-    prepare: sqlite.prepare(
+    ).pluck(),
+    prepare: prepare(
       `update order_lines set asset_id = @assetId, condition_note = @note,
          evidence_photos = @photos, prepared_at = @at, prepared_by = @by where id = @id`,
     ),
     // An asset is out with at most one open rental at a time.
-    assetHolder: sqlite
-      .prepare(
-        `select o.number from order_lines l join orders o on o.id = l.order_id
+    assetHolder: prepare(
+      `select o.number from order_lines l join orders o on o.id = l.order_id
          where l.asset_id = ? and l.id <> ? and o.kind = 'rental'
            and o.status not in ('Returned', 'Cancelled')
          limit 1`,
-      )
-      .pluck(),
-    salePrice: sqlite.prepare('select price from product_variants where id = ?').pluck(),
+    ).pluck(),
+    salePrice: prepare('select price from product_variants where id = ?').pluck(),
   };
 
   return {

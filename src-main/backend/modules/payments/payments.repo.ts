@@ -1,4 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
+import { statementCache } from '#main/backend/db/statements';
 import { rowByRef } from '#main/backend/db/ref';
 
 export type PaymentMethod = 'cash' | 'payos' | 'vnpay' | 'momo';
@@ -68,55 +69,54 @@ const toOrder = (r: Record<string, unknown>): PayableOrder => ({
 /** Payments, their transfers, and the one write they make to an order: marking it paid. */
 export function createPaymentsRepo(db: AppDb) {
   const sqlite = db.$client;
+  const prepare = statementCache(sqlite);
   const q = {
-    byId: sqlite.prepare('select * from payments where id = ?'),
-    byUuid: sqlite.prepare('select * from payments where uuid = ?'),
-    byCode: sqlite.prepare('select * from payments where method = ? and gateway_order_code = ?'),
-    openForOrder: sqlite.prepare(
-      "select * from payments where order_id = ? and status = 'pending'",
-    ),
-    forOrder: sqlite.prepare('select * from payments where order_id = ? order by id'),
-    orderById: sqlite.prepare('select * from orders where id = ?'),
-    orderByUuid: sqlite.prepare('select * from orders where uuid = ?'),
-    orderByNumber: sqlite.prepare('select * from orders where number = ?'),
-    nextCode: sqlite.prepare(`
+    byId: prepare('select * from payments where id = ?'),
+    byUuid: prepare('select * from payments where uuid = ?'),
+    byCode: prepare('select * from payments where method = ? and gateway_order_code = ?'),
+    openForOrder: prepare("select * from payments where order_id = ? and status = 'pending'"),
+    forOrder: prepare('select * from payments where order_id = ? order by id'),
+    orderById: prepare('select * from orders where id = ?'),
+    orderByUuid: prepare('select * from orders where uuid = ?'),
+    orderByNumber: prepare('select * from orders where number = ?'),
+    nextCode: prepare(`
       insert into sequences (name, value) values ('payment:gateway_code', 1)
       on conflict (name) do update set value = value + 1 returning value`),
-    insert: sqlite.prepare(`
+    insert: prepare(`
       insert into payments (uuid, order_id, method, gateway_order_code, amount, status,
         cashier_id, confirmed_by, amount_received, paid_at, created_at, updated_at)
       values (@uuid, @orderId, @method, @gatewayOrderCode, @amount, @status,
         @cashierId, @confirmedBy, @amountReceived, @paidAt, @at, @at)`),
-    linked: sqlite.prepare(`
+    linked: prepare(`
       update payments set checkout_url = ?, qr_code = ?, provider_ref = ?, updated_at = ?
       where id = ?`),
-    setStatus: sqlite.prepare(`
+    setStatus: prepare(`
       update payments set status = ?, updated_at = ? where id = ? and status = 'pending'`),
-    addTransfer: sqlite.prepare(`
+    addTransfer: prepare(`
       insert into payment_transfers (payment_id, method, reference, amount, outcome, source, received_at)
       values (?, ?, ?, ?, ?, ?, ?) on conflict (method, reference) do nothing`),
-    received: sqlite.prepare(`
+    received: prepare(`
       update payments set amount_received = amount_received + ?, updated_at = ? where id = ?`),
-    paid: sqlite.prepare(`
+    paid: prepare(`
       update payments set status = 'paid', confirmed_by = ?, paid_at = ?, updated_at = ?
       where id = ?`),
-    cancelOthers: sqlite.prepare(`
+    cancelOthers: prepare(`
       update payments set status = 'cancelled', updated_at = ?
       where order_id = ? and id <> ? and status = 'pending'`),
-    orderPaid: sqlite.prepare(`
+    orderPaid: prepare(`
       update orders set payment_status = 'paid', payment_method = ?, updated_at = ?
       where id = ? and payment_status = 'unpaid'`),
-    due: sqlite.prepare(`
+    due: prepare(`
       select * from payments
       where status = 'pending' and method <> 'cash' and checkout_url is not null
         and created_at <= ? and coalesce(last_checked_at, '') <= ?
       order by coalesce(last_checked_at, ''), id limit ?`),
-    checked: sqlite.prepare('update payments set last_checked_at = ? where id = ?'),
-    transfers: sqlite.prepare('select * from payment_transfers where payment_id = ? order by id'),
-    receiptLines: sqlite.prepare(
+    checked: prepare('update payments set last_checked_at = ? where id = ?'),
+    transfers: prepare('select * from payment_transfers where payment_id = ? order by id'),
+    receiptLines: prepare(
       'select product_name, sku, quantity, unit_price, rental_days, line_total from order_lines where order_id = ? order by id',
     ),
-    amounts: sqlite.prepare(
+    amounts: prepare(
       'select created_at, subtotal, discount, shipping_fee, services_fee, deposit, voucher_code from orders where id = ?',
     ),
   };
@@ -125,8 +125,8 @@ export function createPaymentsRepo(db: AppDb) {
     where (@status is null or p.status = @status)
       and (@refundDue = 0 or exists (select 1 from payment_transfers t
         where t.payment_id = p.id and t.outcome = 'excess'))`;
-  const pageCount = sqlite.prepare(`select count(*) ${pageWhere}`).pluck();
-  const pageRows = sqlite.prepare(`
+  const pageCount = prepare(`select count(*) ${pageWhere}`).pluck();
+  const pageRows = prepare(`
     select p.*, (select coalesce(sum(t.amount), 0) from payment_transfers t
       where t.payment_id = p.id and t.outcome = 'excess') as excess
     ${pageWhere} order by p.id desc limit @limit offset @offset`);
@@ -226,11 +226,9 @@ export function createPaymentsRepo(db: AppDb) {
       return q.orderPaid.run(payment.method, at, payment.orderId).changes === 1;
     },
     orderEvent(orderId: number, status: string, actor: number | null, note: string, at: string) {
-      sqlite
-        .prepare(
-          'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
-        )
-        .run(orderId, status, status, actor, note, at);
+      prepare(
+        'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
+      ).run(orderId, status, status, actor, note, at);
     },
     /** Pending gateway attempts old enough to ask about, least recently checked first. */
     due: (createdBefore: string, checkedBefore: string, limit: number) =>
