@@ -25,7 +25,7 @@ import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerSecurity } from './security.ts';
 import { registerStaticFiles } from './static-files.ts';
-import { createValidatorCompiler } from './validation.ts';
+import { createSchemaCompilers } from './validation.ts';
 
 export interface AppDeps {
   config: Config;
@@ -56,7 +56,12 @@ export async function buildApp(deps: AppDeps) {
     // Router-level rejections (bad percent-encoding, over-long parameters) in the error shape.
     frameworkErrors: (error, req, reply) => sendFrameworkError(error, req, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(createValidatorCompiler());
+  const compilers = createSchemaCompilers();
+  app.setValidatorCompiler(compilers.validator);
+  app.setSerializerCompiler(compilers.serializer);
+  app.addHook('onReady', async () => {
+    compilers.warmUp().catch((err: unknown) => logger.error({ err }, 'a route schema is invalid'));
+  });
 
   await registerSecurity(app, { perMinute: config.rateLimitPerMinute });
   registerErrorHandling(app);
