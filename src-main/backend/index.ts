@@ -55,7 +55,7 @@ export async function createBackend(deps: BackendDeps) {
       logger.info('rebuilt the product search index');
     }
     const version = readAppVersion();
-    const { app, services } = await buildApp({
+    const { app, services, schemasCompiled } = await buildApp({
       config,
       db: store.db,
       clock,
@@ -74,6 +74,7 @@ export async function createBackend(deps: BackendDeps) {
       store,
       version,
       services,
+      schemasCompiled,
       async start(options: ListenOptions = config): Promise<string> {
         return app.listen({ host: options.host, port: options.port });
       },

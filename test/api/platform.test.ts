@@ -48,6 +48,12 @@ describe('health', () => {
   });
 });
 
+describe('route schemas', () => {
+  it('all compile (in the background after start), so none can fail on first use', async () => {
+    await expect(server.backend.schemasCompiled()).resolves.toBeUndefined();
+  });
+});
+
 describe('OpenAPI and docs', () => {
   it('GET /openapi.json is OpenAPI 3.1 and lists the documented routes', async () => {
     const res = await server.request('GET', '/openapi.json');

@@ -59,8 +59,10 @@ export async function buildApp(deps: AppDeps) {
   const compilers = createSchemaCompilers();
   app.setValidatorCompiler(compilers.validator);
   app.setSerializerCompiler(compilers.serializer);
+  let warmed: Promise<void> | null = null;
   app.addHook('onReady', async () => {
-    compilers.warmUp().catch((err: unknown) => logger.error({ err }, 'a route schema is invalid'));
+    warmed = compilers.warmUp();
+    warmed.catch((err: unknown) => logger.error({ err }, 'a route schema is invalid'));
   });
 
   await registerSecurity(app, { perMinute: config.rateLimitPerMinute });
@@ -114,5 +116,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await registerStaticFiles(app, { console: deps.paths.console, resources: deps.paths.resources });
 
-  return { app, services: { accounts, payments, ...smartCarts } };
+  /** Resolves once every route schema is compiled; rejects naming a schema that can't be. */
+  const schemasCompiled = () => warmed ?? Promise.reject(new Error('the app is not ready yet'));
+  return { app, services: { accounts, payments, ...smartCarts }, schemasCompiled };
 }
