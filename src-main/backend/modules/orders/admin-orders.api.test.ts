@@ -54,6 +54,23 @@ describe('/admin/orders (seed 002)', () => {
       subtotal: 195_000,
       total_due: 195_000,
       actions: { can_cancel: true, can_confirm: true, can_ship: false, can_complete: false },
+      customer: {
+        id: expect.any(Number),
+        name: 'Chị Hoa',
+        email: 'hoa@example.com',
+        phone: null,
+        avatar: null,
+      },
+      items: [
+        {
+          product_id: 1,
+          product_name: expect.any(String),
+          product_image: expect.stringMatching(/^\/media\//),
+          quantity: 3,
+          unit_price: 65_000,
+          total_line: 195_000,
+        },
+      ],
     });
     expect(
       (await server.request('GET', `/admin/orders/${orderId}?type=rental`, { token: admin }))

@@ -134,6 +134,8 @@ export async function adminOrdersRoutes(
     async (req) => {
       const order = admin.get(req.params.order_id, req.query.type);
       const o = order.row;
+      const products = orders.lineProducts(order.id);
+      const customer = orders.customer(order.userId);
       return {
         status: 'success' as const,
         code: 200,
@@ -143,11 +145,20 @@ export async function adminOrdersRoutes(
           type: order.kind,
           status: order.status,
           created_at: o.created_at as string,
+          customer: customer ?? {
+            id: null,
+            name: (o.guest_email as string | null) ?? '',
+            phone: null,
+            email: o.guest_email,
+            avatar: null,
+          },
           items: orders.lines(order.id).map((l) => ({
             // The `order_item_id` of rental-preparation.
             id: l.id,
+            product_id: products.get(l.id as number)?.product_id ?? null,
             variant_id: l.variant_id,
             product_name: l.product_name,
+            product_image: products.get(l.id as number)?.image ?? null,
             quantity: l.quantity,
             unit_price: l.unit_price,
             rental_days: l.rental_days,

@@ -164,6 +164,37 @@ export function createOrdersRepo(db: AppDb) {
       ).all(userId, limit, offset) as Record<string, unknown>[];
       return { total, rows };
     },
+    /** Seed 002 detail: the customer block (null for a guest order). */
+    customer(userId: number | null) {
+      if (userId === null) return null;
+      return (
+        (prepare('select id, name, phone, email, avatar_url as avatar from users where id = ?').get(
+          userId,
+        ) as
+          | {
+              id: number;
+              name: string;
+              phone: string | null;
+              email: string | null;
+              avatar: string | null;
+            }
+          | undefined) ?? null
+      );
+    },
+    /** Each line's product id and primary image, for the seed 002 detail. */
+    lineProducts(orderId: number) {
+      const rows = prepare(`
+        select l.id, v.product_id,
+          (select url from product_images i where i.product_id = v.product_id
+            order by i.is_primary desc, i.sort_order, i.id limit 1) as image
+        from order_lines l join product_variants v on v.id = l.variant_id
+        where l.order_id = ?`).all(orderId) as {
+        id: number;
+        product_id: number;
+        image: string | null;
+      }[];
+      return new Map(rows.map((r) => [r.id, r]));
+    },
     lines: (orderId: number) =>
       prepare('select * from order_lines where order_id = ? order by id').all(orderId) as Record<
         string,
