@@ -72,3 +72,6 @@ export const ShopErrorSchema = Type.Object({
   code: Type.Optional(Type.String()),
   field: Type.Optional(Type.String()),
 });
+
+/** Seed 003's variant id form, `v<productId>-<variantId>` (e.g. "v1-2"). */
+export const shopVariantId = (productId: number, variantId: number) => `v${productId}-${variantId}`;

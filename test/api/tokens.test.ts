@@ -59,8 +59,11 @@ describe('a genuine token (control)', () => {
 });
 
 describe('expiry', () => {
-  it('accepts a token until 24 h after issue and refuses it one second later', async () => {
-    const token = await server.login(CUSTOMER.email, CUSTOMER.password);
+  it("seed 001's /users/login token lasts 24 h and is refused one second later", async () => {
+    const res = await server.request('POST', '/users/login', {
+      body: { email: CUSTOMER.email, password: CUSTOMER.password },
+    });
+    const token = res.body.access_token as string;
     const claims = decodeJwt(token);
     expect(claims.exp! - claims.iat!).toBe(86_400);
     expect(claims.iat).toBe(Math.floor(clock.now().getTime() / 1000));
@@ -73,6 +76,20 @@ describe('expiry', () => {
     // A fresh login at the new "now" works again.
     const fresh = await server.login(CUSTOMER.email, CUSTOMER.password);
     expect((await server.request('GET', '/users/me', { token: fresh })).status).toBe(200);
+  });
+
+  it('seed 002\'s /auth/login token lasts 30 days ("thời hạn: 30 ngày")', async () => {
+    const res = await server.request('POST', '/auth/login', {
+      body: { identifier: CUSTOMER.email, password: CUSTOMER.password },
+    });
+    expect(res.body.expires_in).toBe(30 * 86_400);
+    const token = res.body.access_token as string;
+    const claims = decodeJwt(token);
+    expect(claims.exp! - claims.iat!).toBe(30 * 86_400);
+    clock.advance(30 * DAY_MS - 1000);
+    expect((await server.request('GET', '/users/me', { token })).status).toBe(200);
+    clock.advance(2000);
+    await expectUnauthenticated(token);
   });
 });
 

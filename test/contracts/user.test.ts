@@ -57,7 +57,7 @@ describe('/user/* access', () => {
 
   // "Auth Required: ✅ Yes (Customer)" and "yêu cầu authentication với role "customer"";
   // general section: "403 - Forbidden (Insufficient permissions)".
-  it.fails('refuses a non-customer (the admin) with 403', async () => {
+  it('refuses a non-customer (the admin) with 403', async () => {
     expectError(await server.request('GET', '/user/profile', { token: admin }), 403);
     expectError(await server.request('GET', '/user/addresses', { token: admin }), 403);
   });
@@ -168,24 +168,21 @@ describe('POST /user/addresses', () => {
   });
 
   // The seed's request example, sent verbatim. No error response is documented for this route.
-  it.fails(
-    'accepts the request body of the seed as documented (phone_number "0123456789")',
-    async () => {
-      const me = await newCustomer(server);
-      const res = await server.request('POST', '/user/addresses', {
-        token: me.token,
-        body: {
-          address_line1: '123 Đường ABC',
-          city: 'Hà Nội',
-          postal_code: '100000',
-          phone_number: '0123456789',
-          is_default: false,
-        },
-      });
-      expectMessage(res, 'Address created successfully');
-      expect(res.body.data.phone_number).toBe('0123456789');
-    },
-  );
+  it('accepts the request body of the seed as documented (phone_number "0123456789")', async () => {
+    const me = await newCustomer(server);
+    const res = await server.request('POST', '/user/addresses', {
+      token: me.token,
+      body: {
+        address_line1: '123 Đường ABC',
+        city: 'Hà Nội',
+        postal_code: '100000',
+        phone_number: '0123456789',
+        is_default: false,
+      },
+    });
+    expectMessage(res, 'Address created successfully');
+    expect(res.body.data.phone_number).toBe('0123456789');
+  });
 });
 
 describe('PATCH /user/addresses/{address_id}', () => {

@@ -146,9 +146,10 @@ describe('staff console: promotions', () => {
     expect(created).toMatchObject({
       name: 'Tết cà phê',
       scope: 'buy',
-      // Typed in Vietnam time (UTC+7), stored in UTC.
-      start_date: '2030-02-01T01:00:00.000Z',
-      end_date: '2030-02-28T15:00:00.000Z',
+      // Typed in Vietnam time (UTC+7) and answered the way seed 002 writes dates: the same
+      // wall-clock time, without a zone.
+      start_date: '2030-02-01T08:00:00',
+      end_date: '2030-02-28T22:00:00',
       quantity: 50,
       target_ranks: ['Gold', 'Diamond'],
       status: true,
@@ -190,7 +191,7 @@ describe('staff console: promotions', () => {
       discount_config: { type: 'amount', value: 25_000 },
       quantity: null,
       status: false,
-      start_date: '2030-02-01T01:00:00.000Z',
+      start_date: '2030-02-01T08:00:00',
       product_ids: [],
       category_ids: [coffee.id],
     });

@@ -1,8 +1,12 @@
+import { parseVietnamTime } from '#shared/text/vietnam-time';
 import type { Promotion } from '../../api/promotions.api.ts';
 import { useI18n } from '../../app/i18n/i18n.context.ts';
 import { formatDateTime } from '../../components/date-time.format.ts';
 import { formatDong } from '../products/money.format.ts';
 import { formatDiscount, promotionState, SCOPE_LABELS, STATE_BADGES } from './promotion.format.ts';
+
+/** Seed 002 dates are Vietnam time without a zone; formatDateTime wants an instant. */
+const asInstant = (date: string) => new Date(parseVietnamTime(date)).toISOString();
 
 interface Props {
   promotion: Promotion;
@@ -32,7 +36,8 @@ export function PromotionRow({ promotion: p, now, onEdit, onDelete }: Props) {
       </td>
       <td className="num">{formatDong(p.min_order_amount)}</td>
       <td className="small">
-        {formatDateTime(p.start_date, locale)} – {formatDateTime(p.end_date, locale)}
+        {formatDateTime(asInstant(p.start_date), locale)} –{' '}
+        {formatDateTime(asInstant(p.end_date), locale)}
       </td>
       <td className="num" data-testid="promotion-usage">
         {p.quantity === null ? p.used_count : `${p.used_count} / ${p.quantity}`}

@@ -1,3 +1,4 @@
+import { parseVietnamTime } from '#shared/text/vietnam-time';
 import type { Promotion, PromotionBody } from '../../api/promotions.api.ts';
 import type { MessageKey } from '../../app/i18n/i18n.context.ts';
 import { parseWhole } from '../products/product-form.model.ts';
@@ -25,14 +26,14 @@ export interface PromotionDraft {
   categoryIds: number[];
 }
 
-// The server reads a date without a zone as Vietnam time (UTC+7, no daylight saving) and
-// answers in UTC; the form shows and sends the store's wall-clock time.
+// Seed 002 dates are Vietnam wall-clock time without a zone (UTC+7, no daylight saving), both
+// ways; the form shows and sends the store's wall-clock time.
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A UTC instant as the datetime-local text of the same moment in Vietnam. */
+/** A date as the server sends it, as the datetime-local text of that moment in Vietnam. */
 export function toVietnamInput(iso: string): string {
-  const ms = Date.parse(iso);
+  const ms = parseVietnamTime(iso);
   return Number.isNaN(ms) ? '' : new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
 }
 

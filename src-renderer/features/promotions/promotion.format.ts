@@ -1,3 +1,4 @@
+import { parseVietnamTime } from '#shared/text/vietnam-time';
 import type { Promotion } from '../../api/promotions.api.ts';
 import type { MessageKey } from '../../app/i18n/i18n.context.ts';
 import { formatDong } from '../products/money.format.ts';
@@ -19,8 +20,8 @@ export type PromotionState = 'running' | 'scheduled' | 'ended' | 'paused' | 'use
 /** Whether shoppers can use it at `now`, and if not, why. */
 export function promotionState(p: Promotion, now: number): PromotionState {
   if (!p.status) return 'paused';
-  if (now < Date.parse(p.start_date)) return 'scheduled';
-  if (now >= Date.parse(p.end_date)) return 'ended';
+  if (now < parseVietnamTime(p.start_date)) return 'scheduled';
+  if (now >= parseVietnamTime(p.end_date)) return 'ended';
   if (p.quantity !== null && p.used_count >= p.quantity) return 'usedUp';
   return 'running';
 }

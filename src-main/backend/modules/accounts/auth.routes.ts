@@ -2,7 +2,7 @@ import type { App } from '#main/backend/http/app-type';
 import { badRequest, unauthenticated } from '#main/backend/http/errors';
 import { LoginBodySchema, LoginResponseSchema, loginErrors } from '#shared/contracts/auth';
 import { accountBanned, tooManyLoginFailures } from './accounts.errors.ts';
-import { ACCESS_TOKEN_TTL_SECONDS } from './tokens.ts';
+import { STORE_TOKEN_TTL_SECONDS } from './tokens.ts';
 import type { AccountRoutesDeps } from './users.routes.ts';
 
 /** The unified `POST /auth/login` of SPEC §2 (seeds 002 and 004). */
@@ -32,9 +32,12 @@ export async function authRoutes(app: App, deps: AccountRoutesDeps) {
       }
       const u = result.user;
       return {
-        access_token: await tokens.issue({ sub: u.uuid, role: u.role, tv: u.tokenVersion }),
+        access_token: await tokens.issue(
+          { sub: u.uuid, role: u.role, tv: u.tokenVersion },
+          STORE_TOKEN_TTL_SECONDS,
+        ),
         token_type: 'bearer' as const,
-        expires_in: ACCESS_TOKEN_TTL_SECONDS,
+        expires_in: STORE_TOKEN_TTL_SECONDS,
         role: u.role,
         name: u.name,
         id: u.id,

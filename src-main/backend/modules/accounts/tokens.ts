@@ -6,7 +6,10 @@ import type { Clock } from '#main/backend/lib/clock';
 import { LruCache } from '#main/backend/lib/lru-cache';
 import type { Role } from '#shared/contracts/roles';
 
+/** Seed 001's `/users/login` documents `expires_in: 86400`. */
 export const ACCESS_TOKEN_TTL_SECONDS = 86_400;
+/** Seed 002's `/auth/login`: "Token có thời hạn: 30 ngày (720 giờ)". */
+export const STORE_TOKEN_TTL_SECONDS = 30 * 86_400;
 const ISSUER = 'cartstation';
 
 export interface AccessClaims {
@@ -40,14 +43,14 @@ export function createTokenService(secret: Uint8Array, clock: Clock) {
   // stays verified until it expires; revocation is the guard's job (token version, bans).
   const verified = new LruCache<string, { claims: AccessClaims; exp: number }>(VERIFIED_CACHE_SIZE);
   return {
-    async issue(claims: AccessClaims): Promise<string> {
+    async issue(claims: AccessClaims, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
       const now = Math.floor(clock.now().getTime() / 1000);
       return new SignJWT({ role: claims.role, tv: claims.tv })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.sub)
         .setIssuer(ISSUER)
         .setIssuedAt(now)
-        .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
+        .setExpirationTime(now + ttlSeconds)
         .sign(secret);
     },
 

@@ -52,6 +52,21 @@ describe('POST /api/cart (seed 003)', () => {
     expect(other.body.data.totals.itemCount).toBe(1);
   });
 
+  it('takes seed 003\'s own variant id form ("v1-2") and answers in it', async () => {
+    const res = await server.request('POST', '/api/cart', {
+      body: { productId: '1', variantId: 'v1-2', quantity: 2, sessionId: 'guest-session-v12' },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data.cart.items).toEqual([
+      expect.objectContaining({ productId: '1', variantId: 'v1-2', quantity: 2 }),
+    ]);
+    // Another product's variant under product 1's name is not product 1's variant.
+    const wrong = await server.request('POST', '/api/cart', {
+      body: { productId: '2', variantId: 'v1-2', quantity: 1, sessionId: 'guest-session-v12' },
+    });
+    expect(wrong.status).toBe(404);
+  });
+
   it('checks stock and input, writing nothing when refused', async () => {
     const before = countRows(server, 'cart_items');
     const cases: [object, number, string | undefined][] = [

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { shopVariantId } from '#shared/contracts/shop';
 import type { App } from '#main/backend/http/app-type';
 import type { AuthGuard } from '#main/backend/http/auth-guard';
 import { badRequest, notFound } from '#main/backend/http/errors';
@@ -86,6 +87,8 @@ export async function shopCartRoutes(
 
       // Guests have no rank: promotions for some ranks only are not theirs.
       const view = cart.priced(cartId, req.user ? DEFAULT_RANK : null);
+      // Ids come back in the form the client uses: seed 003's "v1-2", or the bare "2".
+      const scoped = /^v\d+-\d+$/i.test(variantId);
       const totals = { ...shopTotals(view.totalBuy, {}, 'standard'), discount: view.discount };
       return {
         success: true as const,
@@ -94,7 +97,7 @@ export async function shopCartRoutes(
             sessionId: req.user ? null : sessionId!,
             items: view.items.map((i) => ({
               productId: String(i.productId),
-              variantId: String(i.variantId),
+              variantId: scoped ? shopVariantId(i.productId, i.variantId) : String(i.variantId),
               name: i.productName,
               size: i.size,
               price: i.unitPrice,

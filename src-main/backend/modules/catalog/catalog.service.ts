@@ -54,16 +54,21 @@ export function createCatalogService(deps: {
     findAny: (id: number) => (Number.isSafeInteger(id) ? (products.cards([id])[0] ?? null) : null),
     cards,
     variants: (productId: number): Variant[] => products.variants(productId),
-    /** A live product and one of its variants by seed 003's string ids ("12" or "v12"). */
+    /**
+     * A live product and one of its variants by seed 003's string ids: `v1-2` (product 1's
+     * variant 2, the form seed 003 shows and `shopVariantId` gives), or the bare "2" / "v2".
+     */
     variantByRef(
       productRef: string,
       variantRef: string,
     ): { product: ProductCard; variant: Variant } | null {
       const product = products.find(productRef);
-      const variant = product
-        ? products.variants(product.id).find((v) => String(v.id) === variantRef.replace(/^v/i, ''))
-        : undefined;
-      return product && variant ? { product, variant } : null;
+      if (!product) return null;
+      const scoped = /^v(\d+)-(\d+)$/i.exec(variantRef);
+      if (scoped && Number(scoped[1]) !== product.id) return null;
+      const id = scoped ? scoped[2] : variantRef.replace(/^v/i, '');
+      const variant = products.variants(product.id).find((v) => String(v.id) === id);
+      return variant ? { product, variant } : null;
     },
     variantsOfMany: (ids: number[]) => variantsById(ids),
     images: (productId: number) => products.images(productId),

@@ -30,7 +30,8 @@ export async function profileRoutes(
   app: App,
   { profile, guard }: { profile: ProfileService; guard: AuthGuard },
 ) {
-  const common = { preHandler: guard.required() };
+  // Seed 002: "every endpoint in this section requires authentication with role customer".
+  const common = { preHandler: guard.required(['customer']) };
   const tags = ['user'];
   const security = bearerSecurity;
 

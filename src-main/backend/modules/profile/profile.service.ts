@@ -10,6 +10,18 @@ const phone = (raw: string, field: string) => {
   return normalized;
 };
 
+/**
+ * A delivery contact number: any Vietnamese number, landline or mobile, of 9–11 digits after
+ * the leading 0 or +84 (seed 002's own example address uses 0123456789). Only an account's
+ * phone, which is also a login, must be a mobile number.
+ */
+const CONTACT_PHONE = /^(?:\+?84|0)(\d{8,10})$/;
+const contactPhone = (raw: string, field: string) => {
+  const match = CONTACT_PHONE.exec(raw.replace(/[\s.()-]/g, ''));
+  if (!match) throw badRequest('Số điện thoại không đúng định dạng Việt Nam', field);
+  return `0${match[1]}`;
+};
+
 /** Seed 002 profile and addresses; the one-default rule is kept inside each transaction. */
 export function createProfileService(deps: {
   accounts: AccountsRepo;
@@ -72,7 +84,7 @@ export function createProfileService(deps: {
         addressLine1: body.address_line1.trim(),
         city: body.city.trim(),
         postalCode: body.postal_code ?? null,
-        phoneNumber: phone(body.phone_number, 'phone_number'),
+        phoneNumber: contactPhone(body.phone_number, 'phone_number'),
       };
       return addresses.transaction(() => {
         const id = addresses.insert(user.id, values, at());
@@ -107,7 +119,7 @@ export function createProfileService(deps: {
             phoneNumber:
               patch.phone_number === undefined
                 ? current.phoneNumber
-                : phone(patch.phone_number, 'phone_number'),
+                : contactPhone(patch.phone_number, 'phone_number'),
           },
           at(),
         );

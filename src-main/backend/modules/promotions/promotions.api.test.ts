@@ -53,8 +53,8 @@ describe('/admin/promotions and /store/vouchers (seed 002)', () => {
     expect(one.body.data).toMatchObject({
       code: 'SUMMER2026',
       scope: 'all',
-      // Vietnam midnight is 17:00 UTC the day before.
-      start_date: '2025-12-31T17:00:00.000Z',
+      // Zone-less dates are Vietnam time, and come back as they were sent (seed 002).
+      start_date: '2026-01-01T00:00:00',
       discount_config: { type: 'percentage', value: 10 },
       used_count: 0,
       status: true,

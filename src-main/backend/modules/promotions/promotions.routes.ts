@@ -12,6 +12,7 @@ import {
   VouchersQuerySchema,
 } from '#shared/contracts/promotions';
 import { Success, SuccessMessage, SuccessPage, seed002Pagination } from '#shared/contracts/store';
+import { toVietnamLocal } from '#shared/text/vietnam-time';
 import type { Promotion } from './promotions.repo.ts';
 import type { PromotionsService } from './promotions.service.ts';
 
@@ -23,8 +24,9 @@ const view = (p: Promotion) => ({
   name: p.name,
   code: p.code,
   scope: p.scope,
-  start_date: p.startsAt,
-  end_date: p.endsAt,
+  // Seed 002 shows dates as Vietnam wall-clock time: what the admin typed comes back as typed.
+  start_date: toVietnamLocal(p.startsAt),
+  end_date: toVietnamLocal(p.endsAt),
   quantity: p.quantity,
   target_ranks: p.targetRanks,
   status: p.active,
@@ -70,8 +72,8 @@ export async function promotionsRoutes(
           discount_type: p.discountType,
           discount_value: p.discountValue,
           min_order_amount: p.minOrderAmount,
-          start_date: p.startsAt,
-          end_date: p.endsAt,
+          start_date: toVietnamLocal(p.startsAt),
+          end_date: toVietnamLocal(p.endsAt),
           target_rank: p.targetRanks[0] ?? null,
         })),
       };

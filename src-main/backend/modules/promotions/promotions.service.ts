@@ -2,12 +2,13 @@ import { badRequest, notFound } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import type { AuditRepo } from '#main/backend/modules/audit/audit.repo';
+import { parseVietnamTime } from '#shared/text/vietnam-time';
 import type { Promotion, PromotionValues, PromotionsRepo } from './promotions.repo.ts';
 
 /** A date the admin typed: with a zone as given, without one in Vietnam time. */
 export function toUtc(text: string): string {
-  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}+07:00`;
-  return new Date(zoned).toISOString();
+  const ms = parseVietnamTime(text);
+  return Number.isNaN(ms) ? 'invalid' : new Date(ms).toISOString();
 }
 
 export interface PromotionInput {
