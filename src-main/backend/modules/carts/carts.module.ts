@@ -30,5 +30,5 @@ export async function registerCarts(
     clock,
   });
   await app.register(storeCartRoutes, { cart, guard });
-  await app.register(shopCartRoutes, { lines, catalog, cart, guard, clock });
+  await app.register(shopCartRoutes, { lines, catalog, cart, guard, clock, ids: deps.ids });
 }

@@ -70,7 +70,6 @@ describe('POST /api/cart (seed 003)', () => {
   it('checks stock and input, writing nothing when refused', async () => {
     const before = countRows(server, 'cart_items');
     const cases: [object, number, string | undefined][] = [
-      [{ productId: '1', variantId: '1', quantity: 1 }, 400, 'sessionId'],
       [
         { productId: '1', variantId: '999', quantity: 1, sessionId: 'guest-session-0003' },
         404,

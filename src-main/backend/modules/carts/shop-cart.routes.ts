@@ -2,8 +2,9 @@ import { Type } from 'typebox';
 import { shopVariantId } from '#shared/contracts/shop';
 import type { App } from '#main/backend/http/app-type';
 import type { AuthGuard } from '#main/backend/http/auth-guard';
-import { badRequest, notFound } from '#main/backend/http/errors';
+import { notFound } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
+import type { IdGenerator } from '#main/backend/lib/ids';
 import type { CatalogService } from '#main/backend/modules/catalog/catalog.service';
 import { shopTotals } from '#main/backend/modules/orders/shop-pricing';
 import { DEFAULT_RANK } from '#main/backend/modules/promotions/voucher-rules';
@@ -60,6 +61,7 @@ export async function shopCartRoutes(
     cart: StoreCartService;
     guard: AuthGuard;
     clock: Clock;
+    ids: IdGenerator;
   },
 ) {
   const { lines, catalog, cart, guard, clock } = deps;
@@ -77,11 +79,11 @@ export async function shopCartRoutes(
     },
     async (req) => {
       const at = clock.now().toISOString();
-      const { productId, variantId, quantity, sessionId } = req.body;
-      if (!req.user && !sessionId)
-        throw badRequest('sessionId is required without a login', 'sessionId');
+      const { productId, variantId, quantity } = req.body;
       const found = catalog.variantByRef(productId, variantId);
       if (!found) throw notFound('Product variant not found');
+      // A guest's first add starts a cart: its sessionId comes back, to send with later adds.
+      const sessionId = req.user ? null : (req.body.sessionId ?? deps.ids.uuid());
       const cartId = req.user ? lines.cartOf(req.user.id, at) : lines.guestCartOf(sessionId!, at);
       cart.addLine(cartId, found.variant, 'buy', quantity, null);
 
