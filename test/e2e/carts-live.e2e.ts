@@ -237,13 +237,19 @@ describe('smart cart, live on the phone and in the console', () => {
       Object.assign(window, { BarcodeDetector: FakeDetector });
       // A switch to take the phone off the network: live sockets opened meanwhile go nowhere.
       const RealWebSocket = window.WebSocket;
-      const state = { offline: false, urls: [] as string[], sockets: [] as WebSocket[] };
+      const state = {
+        offline: false,
+        urls: [] as string[],
+        sockets: [] as WebSocket[],
+        messages: 0,
+      };
       Object.assign(window, { liveTest: state });
       window.WebSocket = class extends RealWebSocket {
         constructor(url: string | URL) {
           state.urls.push(String(url));
           super(state.offline ? 'ws://127.0.0.1:9/' : url);
           state.sockets.push(this);
+          this.addEventListener('message', () => (state.messages += 1));
         }
       };
       navigator.mediaDevices.getUserMedia = async () => {
@@ -263,7 +269,15 @@ describe('smart cart, live on the phone and in the console', () => {
     await page.getByTestId('phone-empty').waitFor();
     await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Trực tiếp');
 
-    // The link drops; a scan happens while the phone is away; the phone catches up on return.
+    // The phone has the session's snapshot (so it knows which version it holds)…
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as { liveTest: { messages: number } }).liveTest.messages,
+        ),
+      )
+      .toBeGreaterThan(0);
+    // …then The link drops; a scan happens while the phone is away; the phone catches up on return.
     await page.evaluate(() => {
       const { liveTest } = window as unknown as {
         liveTest: { offline: boolean; sockets: WebSocket[] };
