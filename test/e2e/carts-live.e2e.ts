@@ -277,7 +277,7 @@ describe('smart cart, live on the phone and in the console', () => {
         ),
       )
       .toBeGreaterThan(0);
-    // …then The link drops; a scan happens while the phone is away; the phone catches up on return.
+    // …then the link drops; a scan happens while the phone is away; it catches up on return.
     await page.evaluate(() => {
       const { liveTest } = window as unknown as {
         liveTest: { offline: boolean; sockets: WebSocket[] };
