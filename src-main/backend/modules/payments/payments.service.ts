@@ -5,24 +5,20 @@ import type { IdGenerator } from '#main/backend/lib/ids';
 import type { Logger } from '#main/backend/lib/logger';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { gatewayOrderCode } from './gateway-codes.ts';
+import { createGatewayNotifications } from './gateway-notifications.ts';
 import { buildReceipt } from './receipt.ts';
+import { createSettlement } from './settlement.ts';
 import type { Gateways } from './gateways.ts';
 import type { PayableOrder, Payment, PaymentStatus, PaymentsRepo } from './payments.repo.ts';
 import {
   GatewayRejectedError,
   GatewayUnavailableError,
-  type AckResult,
   type GatewayAnswer,
   type GatewayName,
   type NotificationRequest,
 } from './providers/payment-provider.ts';
 
 export const GATEWAYS: GatewayName[] = ['payos', 'vnpay', 'momo'];
-
-/** Runs inside the transaction that marks an order paid (order status, session, …). */
-export type PaidInTransaction = (order: PayableOrder, at: string) => void;
-/** Runs after that transaction committed (live events, unlocking a cart). */
-export type PaidListener = (order: PayableOrder, payment: Payment) => void;
 
 export interface PaymentsDeps {
   repo: PaymentsRepo;
@@ -46,9 +42,10 @@ const isStaff = (user: User) => user.role !== 'customer';
  */
 export function createPaymentsService(deps: PaymentsDeps) {
   const { repo, gateways, clock, ids, logger } = deps;
-  const inTransaction: PaidInTransaction[] = [];
-  const listeners: PaidListener[] = [];
   const now = () => clock.now().toISOString();
+  const settlement = createSettlement({ repo, clock, logger });
+  const { settle, announce } = settlement;
+  const notifications = createGatewayNotifications({ repo, gateways, settlement, clock, logger });
 
   function orderFor(user: User, ref: string): PayableOrder {
     const order = repo.order(ref);
@@ -63,68 +60,6 @@ export function createPaymentsService(deps: PaymentsDeps) {
     if (order.paymentStatus !== 'unpaid') throw conflict('Đơn hàng đã được thanh toán');
     if (order.status === 'Cancelled') throw conflict('Đơn hàng đã bị hủy');
     if (order.total <= 0) throw conflict('Đơn hàng không có khoản nào cần thanh toán');
-  }
-
-  /** Marks paid in one transaction; listeners run after it commits. */
-  function settle(payment: Payment, confirmedBy: string, at: string, actor: number | null = null) {
-    const order = repo.order(payment.orderId)!;
-    if (!repo.markPaid(payment, confirmedBy, at)) return false;
-    repo.orderEvent(order.id, order.status, actor, `paid: ${payment.method} (${confirmedBy})`, at);
-    for (const hook of inTransaction) hook(order, at);
-    return true;
-  }
-
-  function announce(payment: Payment): void {
-    const fresh = repo.find(payment.id)!;
-    const order = repo.order(fresh.orderId)!;
-    for (const listener of listeners) {
-      try {
-        listener(order, fresh);
-      } catch (err) {
-        logger.error({ err, order: order.number }, 'payment listener failed');
-      }
-    }
-  }
-
-  /**
-   * Money for `payment` arrived. Counted once per reference; VNPay and MoMo pay in one
-   * transfer that must match exactly, a payOS link may collect several until the sum is met.
-   * Money for an order that is already paid (an old link, a second wallet) is kept as excess
-   * to refund, never as a second payment.
-   */
-  function receive(
-    payment: Payment,
-    transfer: { reference: string; amount: number },
-    source: 'webhook' | 'reconcile',
-  ): AckResult {
-    if (payment.method !== 'payos' && transfer.amount !== payment.amount) return 'amount_mismatch';
-    const at = now();
-    const result = repo.transaction((): { ack: AckResult; paid: boolean } => {
-      const order = repo.order(payment.orderId)!;
-      const current = repo.find(payment.id)!;
-      // Paid already, or cancelled (a smart-cart session abandoned): the money goes back.
-      const excess =
-        order.paymentStatus !== 'unpaid' ||
-        current.status === 'paid' ||
-        order.status === 'Cancelled';
-      if (!repo.addTransfer(current, transfer, excess ? 'excess' : 'applied', source, at)) {
-        return { ack: 'already_confirmed', paid: false };
-      }
-      if (excess) {
-        logger.warn(
-          { order: order.number, reference: transfer.reference, amount: transfer.amount },
-          'money arrived for an order already paid: refund it',
-        );
-        return { ack: 'ok', paid: false };
-      }
-      repo.received(current.id, transfer.amount, at);
-      if (current.amountReceived + transfer.amount < current.amount) {
-        return { ack: 'ok', paid: false }; // underpaid: the link stays open for the rest
-      }
-      return { ack: 'ok', paid: settle(current, source, at) };
-    });
-    if (result.paid) announce(payment);
-    return result.ack;
   }
 
   async function link(payment: Payment, order: PayableOrder, ip?: string): Promise<Payment> {
@@ -161,8 +96,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
   return {
     /** Register work that must commit together with "paid" (e.g. the order's status). */
-    onPaidInTransaction: (hook: PaidInTransaction) => inTransaction.push(hook),
-    onPaid: (listener: PaidListener) => listeners.push(listener),
+    onPaidInTransaction: settlement.onPaidInTransaction,
+    onPaid: settlement.onPaid,
 
     methods() {
       return [
@@ -289,63 +224,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
       return { payment, order: repo.order(order.id)! };
     },
 
-    /** A gateway's webhook/IPN, relayed verbatim by headquarters. Answers in its format. */
-    async notify(method: GatewayName, request: NotificationRequest): Promise<GatewayAnswer> {
-      const gateway = gateways[method];
-      if (!gateway.isConfigured()) return gateway.acknowledge('error');
-      const parsed = await gateway.parseNotification(request);
-      if (!parsed.ok) {
-        logger.warn({ gateway: method, reason: parsed.reason }, 'payment notification refused');
-        return gateway.acknowledge(parsed.reason === 'bad_signature' ? 'bad_signature' : 'error');
-      }
-      const n = parsed.notification;
-      const payment = repo.byGatewayCode(method, n.orderCode);
-      if (!payment) return gateway.acknowledge('unknown_order');
-      if (!n.paid) {
-        // A failed or cancelled attempt ends the link; it never undoes a payment.
-        if (method !== 'payos' && payment.status === 'pending')
-          repo.end(payment.id, 'failed', now());
-        return gateway.acknowledge(payment.status === 'paid' ? 'already_confirmed' : 'ok');
-      }
-      return gateway.acknowledge(
-        receive(payment, { reference: n.reference, amount: n.amount }, 'webhook'),
-      );
-    },
-
-    /**
-     * Asks the gateways about attempts left pending (the store sits behind NAT; a relayed
-     * webhook may be late or lost). Whichever of poll and webhook arrives first confirms.
-     */
-    async reconcile(options: { olderThanMs?: number; everyMs?: number; limit?: number } = {}) {
-      const t = clock.now().getTime();
-      const due = repo.due(
-        new Date(t - (options.olderThanMs ?? 10_000)).toISOString(),
-        new Date(t - (options.everyMs ?? 30_000)).toISOString(),
-        options.limit ?? 50,
-      );
-      let confirmed = 0;
-      for (const payment of due) {
-        const gateway = gateways[payment.method as GatewayName];
-        repo.checked(payment.id, now());
-        try {
-          const answer = await gateway.queryPayment(
-            payment.gatewayOrderCode!,
-            payment.providerRef ?? undefined,
-          );
-          for (const transfer of answer.transfers) receive(payment, transfer, 'reconcile');
-          if (answer.status === 'cancelled' || answer.status === 'expired') {
-            repo.end(payment.id, answer.status, now());
-          } else if (repo.order(payment.orderId)!.status === 'Cancelled') {
-            repo.end(payment.id, 'cancelled', now()); // nothing left to collect; stop asking
-          }
-          if (repo.find(payment.id)!.status === 'paid') confirmed += 1;
-        } catch (err) {
-          // Offline or refused: try again next round; selling goes on.
-          logger.debug({ err, payment: payment.uuid }, 'reconciliation could not ask the gateway');
-        }
-      }
-      return { checked: due.length, confirmed };
-    },
+    notify: (method: GatewayName, request: NotificationRequest): Promise<GatewayAnswer> =>
+      notifications.notify(method, request),
+    reconcile: (options?: { olderThanMs?: number; everyMs?: number; limit?: number }) =>
+      notifications.reconcile(options),
   };
 }
 
