@@ -77,6 +77,14 @@ describe('VNPay through the terminal', () => {
     expect((await vnpay.sendDuplicate()).body).toMatchObject({ RspCode: '02' });
   });
 
+  it('ignores a failure that arrives after the payment (out of order)', async () => {
+    const { code, status } = await orderWithLink('vnp-late-fail', 'vnpay');
+    expect((await vnpay.pay(code)).body).toMatchObject({ RspCode: '00' });
+    const late = await vnpay.pay(code, { responseCode: '24', transactionStatus: '02' });
+    expect(late.body).toMatchObject({ RspCode: '02' }); // already confirmed
+    expect(await status()).toMatchObject({ status: 'paid', amount_received: 65_000 });
+  });
+
   it('does not pay when the transaction status disagrees with the response code', async () => {
     const { code, status } = await orderWithLink('vnp-02', 'vnpay');
     const ipn = await vnpay.pay(code, { responseCode: '00', transactionStatus: '02' });
