@@ -257,6 +257,47 @@ describe('checkout on the phone', () => {
   });
 });
 
+describe('paying a delivery order from its page', () => {
+  it('offers the methods on an unpaid order and shows it paid after the bank transfer', async () => {
+    // A delivery order placed through seed 002 with a bank transfer (payOS).
+    const address = await server.request('POST', '/user/addresses', {
+      token: customer,
+      body: { address_line1: '12 Lê Lợi', city: 'Huế', phone_number: '0912345678' },
+    });
+    expect(address.status, address.text).toBe(200);
+    await server.request('POST', '/store/cart/items', {
+      token: customer,
+      body: { product_id: 1, quantity: 1, transaction_type: 'buy' },
+    });
+    const placed = await server.request('POST', '/store/order/checkout', {
+      token: customer,
+      body: { address_id: address.body.data.id, payment_method: 'banking' },
+    });
+    expect(placed.status, placed.text).toBe(200);
+    const number: string = placed.body.data.buy_order_number;
+
+    const { page: p, errors } = await openPhone();
+    await p.getByTestId('phone-qr-input').waitFor(LIVE_MS); // signed in
+    await p.goto(`${server.url}/#/phone/orders/${number}`);
+    const pay = p.getByTestId('phone-order-pay');
+    await pay.waitFor(LIVE_MS);
+    await pay.locator('[data-testid="phone-method"][data-method="payos"]').click();
+    const payment = p.getByTestId('phone-payment');
+    await payment.waitFor(LIVE_MS);
+    expect(normalize(await p.getByTestId('phone-payment-amount').textContent())).toBe('65.000 ₫');
+    const attempts = (await api(`/api/v1/orders/${number}/payments`)).body.data;
+    expect(attempts).toEqual([expect.objectContaining({ method: 'payos', status: 'pending' })]);
+
+    expect((await gateway.pay(attempts[0].gateway_order_code)).status).toBe(200);
+    // No live session here: the page's own polling sees the payment land.
+    await p.getByTestId('phone-paid').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('phone-paid-number').textContent()).toBe(number);
+    expect((await api(`/api/v1/orders/${number}`)).body.data.payment_status).toBe('paid');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
 describe('counter checkout in the console', () => {
   it('opens a locked cart, refuses too little cash, takes enough and shows the change', async () => {
     const bound = await server.request('POST', '/api/v1/sessions', {

@@ -10,6 +10,7 @@ import {
 import { useMyOrder } from './phone-orders.query.ts';
 import { PHONE_ORDERS_HREF } from './phone-routes.ts';
 import { PhoneOrderLines } from './PhoneOrderLines.tsx';
+import { PhonePayChooser } from './PhonePayChooser.tsx';
 import { PhoneReceipt } from './PhoneReceipt.tsx';
 
 /** `#/phone/orders/<number>`: one order, its status history and its receipt. */
@@ -64,6 +65,13 @@ export function PhoneOrderDetail({ orderRef }: { orderRef: string }) {
               total={data.total}
             />
           </div>
+
+          {/* Placed for delivery and not paid yet: pay it from here (cash on delivery too). */}
+          {data.payment_status === 'unpaid' && data.status !== 'Cancelled' && data.total > 0 && (
+            <div data-testid="phone-order-pay">
+              <PhonePayChooser order={data} />
+            </div>
+          )}
 
           <div className="phone-card">
             <h2 className="phone-section-title">{t('phoneOrders.history')}</h2>
