@@ -30,7 +30,15 @@ export const RentalPreparationBodySchema = Type.Object({
   inventory_asset_id: Type.String({ minLength: 1, maxLength: 64 }),
   description: Type.String({ minLength: 1, maxLength: 2000 }),
   evidence_photos: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), { maxItems: 20 }),
+    Type.Array(
+      // A web address (http/https) or one of this terminal's own media paths.
+      Type.String({
+        minLength: 1,
+        maxLength: 2048,
+        pattern: '^(https?://[^\\s]+|/media/[^\\s]+)$',
+      }),
+      { maxItems: 20 },
+    ),
   ),
 });
 export type RentalPreparationBody = Static<typeof RentalPreparationBodySchema>;

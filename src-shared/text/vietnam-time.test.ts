@@ -10,6 +10,10 @@ describe('Vietnam time (seed 002 dates)', () => {
       '2026-01-01T00:00:00.000Z',
     );
     expect(Number.isNaN(parseVietnamTime('soon'))).toBe(true);
+    // Date.parse would roll these into the next month; they are not dates.
+    expect(Number.isNaN(parseVietnamTime('2030-02-30T00:00:00'))).toBe(true);
+    expect(Number.isNaN(parseVietnamTime('2030-04-31'))).toBe(true);
+    expect(Number.isNaN(parseVietnamTime('2028-02-29T00:00:00'))).toBe(false); // a leap year
   });
 
   it('writes an instant back as Vietnam wall-clock time without a zone', () => {

@@ -30,6 +30,8 @@ export function createStoreCartRepo(db: AppDb) {
 
   return {
     /** The user's cart id, created on first use. */
+    /** The user's cart if they have one (reads never create it). */
+    existingCartOf: (userId: number) => (cartOf.get(userId) as number | undefined) ?? null,
     cartOf(userId: number, at: string): number {
       const id = cartOf.get(userId) as number | undefined;
       if (id) return id;

@@ -125,7 +125,9 @@ export function createStoreCartService(deps: {
     addLine,
 
     update(user: User, itemId: number, patch: { quantity?: number; rental_days?: number }): void {
-      const line = lines.find(lines.cartOf(user.id, now()), itemId);
+      // A refused edit must not leave a new empty cart behind.
+      const cartId = lines.existingCartOf(user.id);
+      const line = cartId === null ? null : lines.find(cartId, itemId);
       if (!line) throw notFound('Cart item not found');
       if (patch.rental_days !== undefined && line.transactionType === 'buy') {
         throw badRequest('Cannot set rental days for buy items', 'rental_days');
@@ -140,7 +142,9 @@ export function createStoreCartService(deps: {
     },
 
     remove(user: User, itemId: number): void {
-      const line = lines.find(lines.cartOf(user.id, now()), itemId);
+      // A refused edit must not leave a new empty cart behind.
+      const cartId = lines.existingCartOf(user.id);
+      const line = cartId === null ? null : lines.find(cartId, itemId);
       if (!line) throw notFound('Cart item not found');
       lines.remove(itemId);
     },

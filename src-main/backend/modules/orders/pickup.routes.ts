@@ -1,6 +1,6 @@
 import type { App } from '#main/backend/http/app-type';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
-import { forbidden, notFound } from '#main/backend/http/errors';
+import { notFound } from '#main/backend/http/errors';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { errorResponses, Envelope } from '#shared/contracts/common';
 import { MyOrderSchema, PickupOrderBodySchema } from '#shared/contracts/orders';
@@ -27,7 +27,7 @@ export async function pickupRoutes(
     const row = deps.pickups.row(ref);
     if (!row) throw notFound('Không tìm thấy đơn hàng');
     if (row.user_id !== user.id && user.role === 'customer') {
-      throw forbidden('Đơn hàng không thuộc tài khoản này');
+      throw notFound('Không tìm thấy đơn hàng'); // not revealing that it exists
     }
     return row;
   };

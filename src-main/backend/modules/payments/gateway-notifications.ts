@@ -1,3 +1,4 @@
+import { notFound } from '#main/backend/http/errors';
 import type { Clock } from '#main/backend/lib/clock';
 import type { Logger } from '#main/backend/lib/logger';
 import type { Gateways } from './gateways.ts';
@@ -28,11 +29,12 @@ export function createGatewayNotifications(deps: {
     /** A gateway's webhook/IPN, relayed verbatim by headquarters. Answers in its format. */
     async notify(method: GatewayName, request: NotificationRequest): Promise<GatewayAnswer> {
       const gateway = gateways[method];
-      if (!gateway.isConfigured()) return gateway.acknowledge('error');
+      // Nothing to verify with: this terminal does not take that gateway.
+      if (!gateway.isConfigured()) throw notFound(`${method} is not configured on this terminal`);
       const parsed = await gateway.parseNotification(request);
       if (!parsed.ok) {
         logger.warn({ gateway: method, reason: parsed.reason }, 'payment notification refused');
-        return gateway.acknowledge(parsed.reason === 'bad_signature' ? 'bad_signature' : 'error');
+        return gateway.acknowledge(parsed.reason);
       }
       const n = parsed.notification;
       const payment = repo.byGatewayCode(method, n.orderCode);

@@ -400,7 +400,7 @@ describe('bad requests', () => {
       [buyer.token, { method: 'cash', amount_received: 100_000 }, 403],
       [admin, { method: 'cash' }, 400, 'amount_received'],
       [admin, { method: 'cash', amount_received: 1_000 }, 400, 'amount_received'],
-      [other.token, { method: 'payos' }, 403],
+      [other.token, { method: 'payos' }, 404], // someone else's order is not found
     ];
     for (const [token, body, status, field] of cases) {
       const res = await server.request('POST', `/api/v1/orders/${order.id}/payments`, {

@@ -178,7 +178,7 @@ describe('receipts', () => {
     const denied = await server.request('GET', `/api/v1/orders/${order.id}/receipt`, {
       token: other.token,
     });
-    expect(denied.status).toBe(403);
+    expect(denied.status).toBe(404);
     const bad = await server.request('GET', `/api/v1/orders/${order.id}/receipt?format=pdf`, {
       token: buyer.token,
     });

@@ -50,9 +50,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
   function orderFor(user: User, ref: string): PayableOrder {
     const order = repo.order(ref);
     if (!order) throw notFound('Không tìm thấy đơn hàng');
-    if (order.userId !== user.id && !isStaff(user)) {
-      throw forbidden('Đơn hàng không thuộc tài khoản này');
-    }
+    // Someone else's order is "not found": its existence is nobody else's business.
+    if (order.userId !== user.id && !isStaff(user)) throw notFound('Không tìm thấy đơn hàng');
     return order;
   }
 

@@ -51,8 +51,11 @@ export function createPromotionsService(deps: {
       productIds: distinct(input.product_ids) ?? base?.productIds ?? [],
       categoryIds: distinct(input.category_ids) ?? base?.categoryIds ?? [],
     };
-    if (Number.isNaN(Date.parse(v.startsAt)) || Number.isNaN(Date.parse(v.endsAt))) {
-      throw badRequest('start_date and end_date must be real dates', 'start_date');
+    for (const [value, field] of [
+      [v.startsAt, 'start_date'],
+      [v.endsAt, 'end_date'],
+    ] as const) {
+      if (Number.isNaN(Date.parse(value))) throw badRequest(`${field} is not a real date`, field);
     }
     if (v.endsAt <= v.startsAt) throw badRequest('end_date must be after start_date', 'end_date');
     if (v.discountType === 'percentage' && v.discountValue > 100) {

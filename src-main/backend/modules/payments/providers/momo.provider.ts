@@ -151,7 +151,8 @@ export function createMomoProvider(config: MomoConfig, deps: MomoDeps): PaymentP
 
     acknowledge(result: AckResult): GatewayAnswer {
       // MoMo wants 204 No Content within 15 s for every IPN it should not send again.
-      if (result === 'bad_signature') return { status: 400, body: undefined };
+      if (result === 'bad_signature' || result === 'malformed')
+        return { status: 400, body: undefined };
       if (result === 'error') return { status: 500, body: undefined };
       return { status: 204, body: undefined };
     },

@@ -55,7 +55,14 @@ export type ParsedNotification =
   | { ok: false; reason: 'bad_signature' | 'malformed' };
 
 export type AckResult =
-  'ok' | 'bad_signature' | 'unknown_order' | 'amount_mismatch' | 'already_confirmed' | 'error';
+  | 'ok'
+  | 'bad_signature'
+  /** Not a notification at all (no signature, wrong shape): resending it cannot help. */
+  | 'malformed'
+  | 'unknown_order'
+  | 'amount_mismatch'
+  | 'already_confirmed'
+  | 'error';
 
 export interface GatewayAnswer {
   status: number;

@@ -181,7 +181,9 @@ export function createPayosProvider(config: PayosConfig): PaymentProvider {
     acknowledge(result: AckResult): GatewayAnswer {
       // payOS retries until it gets a 2xx, and its confirm-webhook check posts a sample for an
       // order we do not know: everything we have handled answers 200.
-      if (result === 'bad_signature') return { status: 400, body: { success: false } };
+      if (result === 'bad_signature' || result === 'malformed') {
+        return { status: 400, body: { success: false } };
+      }
       if (result === 'error') return { status: 500, body: { success: false } };
       return { status: 200, body: { success: true } };
     },

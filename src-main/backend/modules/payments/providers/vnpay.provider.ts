@@ -76,6 +76,7 @@ const IPN_ANSWERS: Record<AckResult, { RspCode: string; Message: string }> = {
   already_confirmed: { RspCode: '02', Message: 'Order already confirmed' },
   amount_mismatch: { RspCode: '04', Message: 'Invalid amount' },
   bad_signature: { RspCode: '97', Message: 'Invalid signature' },
+  malformed: { RspCode: '99', Message: 'Invalid request' },
   error: { RspCode: '99', Message: 'Unknown error' },
 };
 
