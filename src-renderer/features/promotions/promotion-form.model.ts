@@ -1,4 +1,4 @@
-import { parseVietnamTime } from '#shared/text/vietnam-time';
+import { parseVietnamTime, toVietnamLocal } from '#shared/text/vietnam-time';
 import type { Promotion, PromotionBody } from '../../api/promotions.api.ts';
 import type { MessageKey } from '../../app/i18n/i18n.context.ts';
 import { parseWhole } from '../products/product-form.model.ts';
@@ -28,13 +28,12 @@ export interface PromotionDraft {
 
 // Seed 002 dates are Vietnam wall-clock time without a zone (UTC+7, no daylight saving), both
 // ways; the form shows and sends the store's wall-clock time.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A date as the server sends it, as the datetime-local text of that moment in Vietnam. */
 export function toVietnamInput(iso: string): string {
   const ms = parseVietnamTime(iso);
-  return Number.isNaN(ms) ? '' : new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+  return Number.isNaN(ms) ? '' : toVietnamLocal(ms).slice(0, 16);
 }
 
 /** A new promotion runs from the start of today for 30 days, Vietnam time. */

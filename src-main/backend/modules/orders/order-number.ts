@@ -1,6 +1,8 @@
+import { toVietnamLocal } from '#shared/text/vietnam-time';
+
 /** Vietnam's calendar date (UTC+7, no daylight saving) as yyyymmdd. */
 export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return toVietnamLocal(at.getTime()).slice(0, 10).replaceAll('-', '');
 }
 
 /**

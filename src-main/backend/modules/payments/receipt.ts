@@ -1,3 +1,4 @@
+import { toVietnamLocal } from '#shared/text/vietnam-time';
 import type { PayableOrder, Payment, PaymentsRepo } from './payments.repo.ts';
 
 const WIDTH = 42; // characters on a common 80 mm thermal printer
@@ -13,7 +14,7 @@ const rule = '-'.repeat(WIDTH);
 
 /** Vietnam's wall-clock time (UTC+7) as dd/mm/yyyy hh:mm, for the printed slip. */
 function vietnamTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  const t = toVietnamLocal(iso);
   return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
 }
 

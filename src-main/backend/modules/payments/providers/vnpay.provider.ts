@@ -1,6 +1,7 @@
 import { HashAlgorithm, VNPay, VnpLocale, type QueryDr, type ReturnQueryFromVNPay } from 'vnpay';
 import type { Clock } from '#main/backend/lib/clock';
 import type { IdGenerator } from '#main/backend/lib/ids';
+import { toVietnamLocal } from '#shared/text/vietnam-time';
 import {
   asciiText,
   parseOrderCode,
@@ -39,20 +40,12 @@ export interface VnpayDeps {
   ids: IdGenerator;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * yyyyMMddHHmmss in Vietnam time (UTC+7, no daylight saving), computed from the instant alone.
  * The library's default reads the machine's local zone and is wrong anywhere but UTC.
  */
-export function vnpayDateTime(instant: Date): string {
-  const t = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
-  return (
-    `${t.getUTCFullYear()}${pad(t.getUTCMonth() + 1)}${pad(t.getUTCDate())}` +
-    `${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}${pad(t.getUTCSeconds())}`
-  );
-}
+export const vnpayDateTime = (instant: Date): string =>
+  toVietnamLocal(instant.getTime()).replace(/\D/g, '');
 
 /**
  * vnp_OrderInfo as VNPay wants it: no tone marks, no special characters. Letters, digits,
