@@ -1,5 +1,5 @@
 import type { AppDb } from '#main/backend/db/client';
-import { rowByRef } from '#main/backend/db/ref';
+import { createOrderLookup } from './order-lookup.ts';
 
 /** Orders made from a smart-cart session (in-store pickup). */
 export function createPickupOrdersRepo(db: AppDb) {
@@ -8,17 +8,9 @@ export function createPickupOrdersRepo(db: AppDb) {
   const deliver = sqlite.prepare(
     "update orders set status = 'Delivered', updated_at = ? where id = ? and status = 'Pending'",
   );
-  const byId = sqlite.prepare('select * from orders where id = ?');
-  const byUuid = sqlite.prepare('select * from orders where uuid = ?');
-  const byNumber = sqlite.prepare('select * from orders where number = ?');
   return {
-    /** An order row by local id, UUID or number (SO-…/RN-…). */
-    row(ref: string): Record<string, unknown> | null {
-      const r = /^[A-Z]{2,4}-/i.test(ref)
-        ? byNumber.get(ref.toUpperCase())
-        : rowByRef(ref, byId, byUuid);
-      return (r as Record<string, unknown> | undefined) ?? null;
-    },
+    /** An order row by local id, UUID or number. */
+    row: createOrderLookup(db),
     forSession: (sessionId: number) => (bySession.get(sessionId) as number | undefined) ?? null,
     /** Paid at the cart: the customer walks out with the goods. False if it had moved on. */
     handedOver: (orderId: number, at: string) => deliver.run(at, orderId).changes === 1,

@@ -4,6 +4,7 @@ import { notFound } from '#main/backend/http/errors';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
 import { errorResponses, Envelope } from '#shared/contracts/common';
 import { MyOrderSchema, PickupOrderBodySchema } from '#shared/contracts/orders';
+import { isStaffRole } from '#shared/contracts/roles';
 import { OrderRefParamsSchema } from '#shared/contracts/payments';
 import { SessionParamsSchema } from '#shared/contracts/sessions';
 import { myOrderView } from './my-order-view.ts';
@@ -26,7 +27,7 @@ export async function pickupRoutes(
   const visible = (user: User, ref: string) => {
     const row = deps.pickups.row(ref);
     if (!row) throw notFound('Không tìm thấy đơn hàng');
-    if (row.user_id !== user.id && user.role === 'customer') {
+    if (row.user_id !== user.id && !isStaffRole(user.role)) {
       throw notFound('Không tìm thấy đơn hàng'); // not revealing that it exists
     }
     return row;

@@ -1,5 +1,6 @@
 import type { AppDb } from '#main/backend/db/client';
 import { statementCache } from '#main/backend/db/statements';
+import { createOrderLookup } from '#main/backend/modules/orders/order-lookup';
 import { rowByRef } from '#main/backend/db/ref';
 
 export type PaymentMethod = 'cash' | 'payos' | 'vnpay' | 'momo';
@@ -70,15 +71,13 @@ const toOrder = (r: Record<string, unknown>): PayableOrder => ({
 export function createPaymentsRepo(db: AppDb) {
   const sqlite = db.$client;
   const prepare = statementCache(sqlite);
+  const orderRow = createOrderLookup(db);
   const q = {
     byId: prepare('select * from payments where id = ?'),
     byUuid: prepare('select * from payments where uuid = ?'),
     byCode: prepare('select * from payments where method = ? and gateway_order_code = ?'),
     openForOrder: prepare("select * from payments where order_id = ? and status = 'pending'"),
     forOrder: prepare('select * from payments where order_id = ? order by id'),
-    orderById: prepare('select * from orders where id = ?'),
-    orderByUuid: prepare('select * from orders where uuid = ?'),
-    orderByNumber: prepare('select * from orders where number = ?'),
     nextCode: prepare(`
       insert into sequences (name, value) values ('payment:gateway_code', 1)
       on conflict (name) do update set value = value + 1 returning value`),
@@ -161,15 +160,10 @@ export function createPaymentsRepo(db: AppDb) {
     },
     forOrder: (orderId: number) =>
       (q.forOrder.all(orderId) as Record<string, unknown>[]).map(toPayment),
-    /** By local id, UUID or order number (SO-…). */
+    /** By local id, UUID or order number. */
     order(ref: string | number): PayableOrder | null {
-      const text = String(ref);
-      const r = (
-        /^[A-Z]{2,4}-/.test(text)
-          ? q.orderByNumber.get(text)
-          : rowByRef(text, q.orderById, q.orderByUuid)
-      ) as Record<string, unknown> | undefined;
-      return r ? toOrder(r) : null;
+      const row = orderRow(ref);
+      return row ? toOrder(row) : null;
     },
     nextGatewayCode: () => (q.nextCode.get() as { value: number }).value,
     insert(p: {

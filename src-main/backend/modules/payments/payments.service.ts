@@ -17,6 +17,7 @@ import {
   type GatewayName,
   type NotificationRequest,
 } from './providers/payment-provider.ts';
+import { isStaffRole } from '#shared/contracts/roles';
 
 export const GATEWAYS: GatewayName[] = ['payos', 'vnpay', 'momo'];
 
@@ -31,8 +32,6 @@ export interface PaymentsDeps {
   ids: IdGenerator;
   logger: Logger;
 }
-
-const isStaff = (user: User) => user.role !== 'customer';
 
 /**
  * Collecting an order's money. An order has at most one open attempt (asking again returns
@@ -51,7 +50,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
     const order = repo.order(ref);
     if (!order) throw notFound('Không tìm thấy đơn hàng');
     // Someone else's order is "not found": its existence is nobody else's business.
-    if (order.userId !== user.id && !isStaff(user)) throw notFound('Không tìm thấy đơn hàng');
+    if (order.userId !== user.id && !isStaffRole(user.role))
+      throw notFound('Không tìm thấy đơn hàng');
     return order;
   }
 
@@ -192,7 +192,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     /** Cash at the counter: staff only; the change is computed here. */
     cash(staff: User, orderRef: string, received: number) {
-      if (!isStaff(staff)) throw forbidden('Chỉ nhân viên thu ngân được ghi nhận tiền mặt');
+      if (!isStaffRole(staff.role))
+        throw forbidden('Chỉ nhân viên thu ngân được ghi nhận tiền mặt');
       const order = orderFor(staff, orderRef);
       requirePayable(order);
       if (received < order.total) {

@@ -6,6 +6,7 @@ import type { AuthGuard } from '#main/backend/http/auth-guard';
 import type { LiveEvent, LiveHub } from './live-hub.ts';
 import { sessionView } from './session-view.ts';
 import type { SessionsService } from './sessions.service.ts';
+import { isStaffRole } from '#shared/contracts/roles';
 
 const LiveQuerySchema = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 2000 }),
@@ -68,7 +69,7 @@ export async function liveRoutes(
       };
       const user = await guard.fromToken(token);
       if (!user) return socket.close(CLOSE.unauthenticated, 'unauthenticated');
-      const staff = user.role !== 'customer';
+      const staff = isStaffRole(user.role);
 
       if (session === '*') {
         if (!staff) return socket.close(CLOSE.forbidden, 'forbidden');

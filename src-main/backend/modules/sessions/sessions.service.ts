@@ -22,6 +22,7 @@ import type {
   ShoppingSession,
 } from './sessions.repo.ts';
 import type { VariantLookup } from './variant-lookup.ts';
+import { isStaffRole } from '#shared/contracts/roles';
 
 /** Messages the terminal sends to a cart; the device manager delivers them when it is online. */
 export interface CartCommands {
@@ -111,7 +112,7 @@ export function createSessionsService(deps: {
 
   function ownedBy(user: User, ref: string): ShoppingSession {
     const s = openSession(ref);
-    const staff = user.role !== 'customer';
+    const staff = isStaffRole(user.role);
     if (s.userId !== user.id && !staff) throw forbidden('Phiên mua sắm không thuộc tài khoản này');
     return s;
   }
