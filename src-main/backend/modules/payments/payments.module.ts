@@ -1,5 +1,6 @@
 import type { AuthGuard } from '#main/backend/http/auth-guard';
 import type { ModuleDeps } from '#main/backend/modules/module-deps';
+import { createOrdersRepo } from '#main/backend/modules/orders/orders.repo';
 import { createGateways, type Gateways } from './gateways.ts';
 import { createPaymentsRepo } from './payments.repo.ts';
 import { paymentsRoutes } from './payments.routes.ts';
@@ -15,6 +16,7 @@ export async function registerPayments(
   const { app, config, db, clock, ids, logger, guard } = deps;
   const payments = createPaymentsService({
     repo: createPaymentsRepo(db),
+    orderEvents: createOrdersRepo(db),
     gateways: deps.gateways ?? createGateways(config.payments, { clock, ids }),
     terminalNo: config.payments.terminalNo,
     publicUrl: () =>

@@ -219,11 +219,6 @@ export function createPaymentsRepo(db: AppDb) {
       q.paid.run(confirmedBy, at, at, payment.id);
       return q.orderPaid.run(payment.method, at, payment.orderId).changes === 1;
     },
-    orderEvent(orderId: number, status: string, actor: number | null, note: string, at: string) {
-      prepare(
-        'insert into order_events (order_id, from_status, to_status, actor_user_id, note, created_at) values (?, ?, ?, ?, ?, ?)',
-      ).run(orderId, status, status, actor, note, at);
-    },
     /** Pending gateway attempts old enough to ask about, least recently checked first. */
     due: (createdBefore: string, checkedBefore: string, limit: number) =>
       (q.due.all(createdBefore, checkedBefore, limit) as Record<string, unknown>[]).map(toPayment),

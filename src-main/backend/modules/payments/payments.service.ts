@@ -9,6 +9,7 @@ import { createGatewayNotifications } from './gateway-notifications.ts';
 import { buildReceipt } from './receipt.ts';
 import { createSettlement } from './settlement.ts';
 import type { Gateways } from './gateways.ts';
+import type { OrdersRepo } from '#main/backend/modules/orders/orders.repo';
 import type { PayableOrder, Payment, PaymentStatus, PaymentsRepo } from './payments.repo.ts';
 import {
   GatewayRejectedError,
@@ -23,6 +24,7 @@ export const GATEWAYS: GatewayName[] = ['payos', 'vnpay', 'momo'];
 
 export interface PaymentsDeps {
   repo: PaymentsRepo;
+  orderEvents: Pick<OrdersRepo, 'event'>;
   gateways: Gateways;
   terminalNo: number;
   /** Base of the return pages the gateways send the customer back to. */
@@ -42,7 +44,7 @@ export interface PaymentsDeps {
 export function createPaymentsService(deps: PaymentsDeps) {
   const { repo, gateways, clock, ids, logger } = deps;
   const now = () => clock.now().toISOString();
-  const settlement = createSettlement({ repo, clock, logger });
+  const settlement = createSettlement({ repo, events: deps.orderEvents, clock, logger });
   const { settle, announce } = settlement;
   const notifications = createGatewayNotifications({ repo, gateways, settlement, clock, logger });
 

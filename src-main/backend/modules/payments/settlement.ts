@@ -1,5 +1,6 @@
 import type { Clock } from '#main/backend/lib/clock';
 import type { Logger } from '#main/backend/lib/logger';
+import type { OrdersRepo } from '#main/backend/modules/orders/orders.repo';
 import type { PayableOrder, Payment, PaymentsRepo } from './payments.repo.ts';
 import type { AckResult } from './providers/payment-provider.ts';
 
@@ -12,7 +13,13 @@ export type PaidListener = (order: PayableOrder, payment: Payment) => void;
  * Money coming in: a transfer is counted once by its reference, an order is paid once, and
  * whatever must change with "paid" changes in the same transaction.
  */
-export function createSettlement(deps: { repo: PaymentsRepo; clock: Clock; logger: Logger }) {
+export function createSettlement(deps: {
+  repo: PaymentsRepo;
+  /** The order's history: "paid" is recorded there like every other change. */
+  events: Pick<OrdersRepo, 'event'>;
+  clock: Clock;
+  logger: Logger;
+}) {
   const { repo, logger } = deps;
   const inTransaction: PaidInTransaction[] = [];
   const listeners: PaidListener[] = [];
@@ -22,7 +29,8 @@ export function createSettlement(deps: { repo: PaymentsRepo; clock: Clock; logge
   function settle(payment: Payment, confirmedBy: string, at: string, actor: number | null = null) {
     const order = repo.order(payment.orderId)!;
     if (!repo.markPaid(payment, confirmedBy, at)) return false;
-    repo.orderEvent(order.id, order.status, actor, `paid: ${payment.method} (${confirmedBy})`, at);
+    const note = `paid: ${payment.method} (${confirmedBy})`;
+    deps.events.event(order.id, order.status, order.status, actor, note, at);
     for (const hook of inTransaction) hook(order, at);
     return true;
   }
