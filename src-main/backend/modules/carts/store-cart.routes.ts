@@ -1,4 +1,5 @@
 import type { App } from '#main/backend/http/app-type';
+import { okMessage } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { errorResponses } from '#shared/contracts/common';
 import {
@@ -12,7 +13,6 @@ import type { PromotedCartView } from './cart-promotions.ts';
 import type { StoreCartService } from './store-cart.service.ts';
 
 const errors = errorResponses(400, 401, 404);
-const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
 
 // Amounts are after product promotions: each item's `subtotal` is what the line costs, and the
 // totals add those up; `original_subtotal`, `discount` and `promotion` show the cut.
@@ -78,7 +78,7 @@ export async function storeCartRoutes(
     },
     async (req) => {
       cart.add(req.user!, req.body);
-      return ok('Added to cart successfully');
+      return okMessage('Added to cart successfully');
     },
   );
 
@@ -97,7 +97,7 @@ export async function storeCartRoutes(
     },
     async (req) => {
       cart.update(req.user!, req.params.cart_item_id, req.body);
-      return ok('Cart item updated');
+      return okMessage('Cart item updated');
     },
   );
 
@@ -115,7 +115,7 @@ export async function storeCartRoutes(
     },
     async (req) => {
       cart.remove(req.user!, req.params.cart_item_id);
-      return ok('Item removed from cart');
+      return okMessage('Item removed from cart');
     },
   );
 }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
+import { okMessage } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { notFound } from '#main/backend/http/errors';
 import {
@@ -25,7 +26,6 @@ import type { ProductCard, Variant } from './products.repo.ts';
 
 const LOW_STOCK = 10;
 const errors = errorResponses(400, 401, 403, 404);
-const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
 
 function stock(variants: Variant[]) {
   const total = variants.reduce((sum, v) => sum + v.stock, 0);
@@ -178,7 +178,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       const p = admin.createProduct(req.user!, req.body);
-      return { ...ok('Product created successfully'), data: { id: p.id } };
+      return { ...okMessage('Product created successfully'), data: { id: p.id } };
     },
   );
 
@@ -216,7 +216,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       admin.updateProduct(req.user!, req.params.product_id, req.body);
-      return ok('Product updated successfully');
+      return okMessage('Product updated successfully');
     },
   );
 
@@ -234,7 +234,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       const outcome = admin.deleteProduct(req.user!, req.params.product_id);
-      return ok(
+      return okMessage(
         outcome === 'deleted'
           ? 'Product permanently deleted'
           : 'Product has transaction history. It has been deactivated (Soft Deleted) instead of removed.',
@@ -288,7 +288,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       const id = admin.createCategory(req.user!, req.body.name, req.body.description ?? null);
-      return { ...ok('Category created successfully'), data: { id } };
+      return { ...okMessage('Category created successfully'), data: { id } };
     },
   );
 
@@ -307,7 +307,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       admin.updateCategory(req.user!, req.params.category_id, req.body);
-      return ok('Category updated successfully');
+      return okMessage('Category updated successfully');
     },
   );
 
@@ -325,7 +325,7 @@ export async function adminCatalogRoutes(
     },
     async (req) => {
       admin.deleteCategory(req.user!, req.params.category_id);
-      return ok('Category deleted successfully');
+      return okMessage('Category deleted successfully');
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { App } from '#main/backend/http/app-type';
+import { ok } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { notFound } from '#main/backend/http/errors';
 import type { User } from '#main/backend/modules/accounts/accounts.repo';
@@ -13,7 +14,6 @@ import type { PickupOrdersRepo } from './pickup-orders.repo.ts';
 import type { PickupService } from './pickup.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
-const ok = <T>(data: T, code = 200) => ({ status: 'success' as const, code, data });
 const tags = ['orders'];
 
 /** A smart-cart session's order (in-store pickup) and any order's detail for its owner. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
+import { ok } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { badRequest } from '#main/backend/http/errors';
 import { errorResponses, Envelope } from '#shared/contracts/common';
@@ -22,7 +23,6 @@ import type { PaymentsService } from './payments.service.ts';
 import type { GatewayName } from './providers/payment-provider.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 502, 503);
-const ok = <T>(data: T, code = 200) => ({ status: 'success' as const, code, data });
 const tags = ['payments'];
 
 /** Paying an order (cash at the counter, or a gateway link) and the gateways' notifications. */

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
+import { okMessage } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { errorResponses } from '#shared/contracts/common';
 import {
@@ -15,7 +16,6 @@ import type { Address } from './addresses.repo.ts';
 import type { ProfileService } from './profile.service.ts';
 
 const errors = errorResponses(400, 401, 404);
-const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
 const view = (a: Address) => ({
   id: a.id,
   address_line1: a.addressLine1,
@@ -76,7 +76,7 @@ export async function profileRoutes(
     },
     async (req) => {
       profile.updateProfile(req.user!, req.body);
-      return ok('Profile updated successfully');
+      return okMessage('Profile updated successfully');
     },
   );
 
@@ -111,7 +111,7 @@ export async function profileRoutes(
       },
     },
     async (req) => ({
-      ...ok('Address created successfully'),
+      ...okMessage('Address created successfully'),
       data: view(profile.create(req.user!, req.body)),
     }),
   );
@@ -131,7 +131,7 @@ export async function profileRoutes(
     },
     async (req) => {
       profile.update(req.user!, req.params.address_id, req.body);
-      return ok('Address updated successfully');
+      return okMessage('Address updated successfully');
     },
   );
 
@@ -149,7 +149,7 @@ export async function profileRoutes(
     },
     async (req) => {
       profile.remove(req.user!, req.params.address_id);
-      return ok('Address deleted successfully');
+      return okMessage('Address deleted successfully');
     },
   );
 }

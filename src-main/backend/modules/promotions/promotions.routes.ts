@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
+import { okMessage } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { errorResponses } from '#shared/contracts/common';
 import {
@@ -17,7 +18,6 @@ import type { Promotion } from './promotions.repo.ts';
 import type { PromotionsService } from './promotions.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
-const ok = (message: string) => ({ status: 'success' as const, code: 200, message });
 
 const view = (p: Promotion) => ({
   id: p.id,
@@ -117,7 +117,7 @@ export async function promotionsRoutes(
       },
     },
     async (req) => ({
-      ...ok('Promotion Created'),
+      ...okMessage('Promotion Created'),
       data: { id: promotions.create(req.user!, req.body) },
     }),
   );
@@ -156,7 +156,7 @@ export async function promotionsRoutes(
     },
     async (req) => {
       promotions.update(req.user!, req.params.promotion_id, req.body);
-      return ok('Promotion updated successfully');
+      return okMessage('Promotion updated successfully');
     },
   );
 
@@ -173,7 +173,7 @@ export async function promotionsRoutes(
       },
     },
     async (req) =>
-      ok(
+      okMessage(
         promotions.remove(req.user!, req.params.promotion_id) === 'deleted'
           ? 'Promotion permanently deleted'
           : 'Promotion has usage history. It has been deactivated/expired instead of deleted.',

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '#main/backend/http/app-type';
+import { ok } from '#main/backend/http/envelope';
 import { bearerSecurity, type AuthGuard } from '#main/backend/http/auth-guard';
 import { notFound } from '#main/backend/http/errors';
 import { errorResponses } from '#shared/contracts/common';
@@ -18,7 +19,6 @@ import { sessionView } from './session-view.ts';
 import type { SessionsService } from './sessions.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
-const ok = <T>(data: T, code = 200) => ({ status: 'success' as const, code, data });
 
 /** Shopping sessions: bind a cart by QR, watch and edit its cart, hand it to checkout. */
 export async function sessionsRoutes(
