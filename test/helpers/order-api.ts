@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { registerWithAddress } from './orders.ts';
 import { ADMIN, type TestServer } from './test-server.ts';
 
 export interface Shopper {
@@ -20,21 +21,18 @@ export function orderApi(server: TestServer) {
     async customer(name: string): Promise<Shopper & { id: number }> {
       const email = `order-customer-${++made}@example.com`;
       const password = 'khach-123456';
-      const reg = await server.request('POST', '/users/register', {
-        body: { name, email, password },
+      const { addressId } = await registerWithAddress(server, {
+        name,
+        email,
+        password,
+        street: `${made} Lê Lợi`,
       });
-      expect(reg.status, reg.text).toBe(201);
       const token = () => server.login(email, password);
-      const address = await server.request('POST', '/user/addresses', {
-        token: await token(),
-        body: { address_line1: `${made} Lê Lợi`, city: 'Huế', phone_number: '0912345678' },
-      });
-      expect(address.status, address.text).toBeLessThan(300);
       const id = server.backend.store.db.$client
         .prepare('select id from users where email = ?')
         .pluck()
         .get(email) as number;
-      return { id, email, password, addressId: address.body.data.id, token };
+      return { id, email, password, addressId, token };
     },
 
     /** A product with one variant; `rent` makes it rentable at that price per day. */

@@ -1,18 +1,31 @@
 import type { TestServer } from './test-server.ts';
 
-/** Registers a customer with a default address; returns their token and address id. */
-export async function customerWithAddress(server: TestServer, n: number | string) {
-  const email = `buyer-${n}@example.com`;
-  await server.request('POST', '/users/register', {
-    body: { name: `Khách ${n}`, email, password: 'buyer-123456' },
+/** Registers a customer, signs in and adds their (default) address. */
+export async function registerWithAddress(
+  server: TestServer,
+  who: { name: string; email: string; password: string; street: string },
+) {
+  const reg = await server.request('POST', '/users/register', {
+    body: { name: who.name, email: who.email, password: who.password },
   });
-  const token = await server.login(email, 'buyer-123456');
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
+  const token = await server.login(who.email, who.password);
   const address = await server.request('POST', '/user/addresses', {
     token,
-    body: { address_line1: `${n} Lê Lợi`, city: 'Huế', phone_number: '0912345678' },
+    body: { address_line1: who.street, city: 'Huế', phone_number: '0912345678' },
   });
+  if (address.status >= 300) throw new Error(`address failed: ${address.status} ${address.text}`);
   return { token, addressId: address.body.data.id as number };
 }
+
+/** Customer number `n` with a default address; returns their token and address id. */
+export const customerWithAddress = (server: TestServer, n: number | string) =>
+  registerWithAddress(server, {
+    name: `Khách ${n}`,
+    email: `buyer-${n}@example.com`,
+    password: 'buyer-123456',
+    street: `${n} Lê Lợi`,
+  });
 
 /**
  * A sale order placed through seed 002's cart and checkout (demo product 1: 65 000 đ each);

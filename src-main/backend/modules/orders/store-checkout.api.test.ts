@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerWithAddress } from '#test/helpers/orders';
 import { ADMIN, countRows, startTestServer, type TestServer } from '#test/helpers/test-server';
 
 let server: TestServer;
@@ -12,19 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** A customer with a default address, ready to check out. */
-async function customer(n: number) {
-  const email = `buyer${n}@example.com`;
-  await server.request('POST', '/users/register', {
-    body: { name: `Khách ${n}`, email, password: 'buyer-123456' },
-  });
-  const token = await server.login(email, 'buyer-123456');
-  const address = await server.request('POST', '/user/addresses', {
-    token,
-    body: { address_line1: `${n} Lê Lợi`, city: 'Huế', phone_number: '0912345678' },
-  });
-  return { token, addressId: address.body.data.id as number };
-}
+const customer = (n: number) => customerWithAddress(server, n);
 
 async function product(name: string, stock: number, extra = {}) {
   const res = await server.request('POST', '/admin/products', {
