@@ -42,11 +42,12 @@ export async function registerPickup(
     clock,
     ids,
   });
-  payments.onPaidInTransaction((order, at) => {
-    if (order.source !== 'smart_cart') return;
-    if (pickups.handedOver(order.id, at)) {
-      orders.event(order.id, order.status, 'Delivered', null, 'paid at the cart', at);
-    }
+  // Paid at the cart: the customer walks out with the goods.
+  payments.onPaidInTransaction((paid, at) => {
+    if (paid.source !== 'smart_cart') return;
+    const order = orders.find(paid.id);
+    if (order?.status !== 'Pending') return;
+    lifecycle.move(order, 'Delivered', null, 'paid at the cart', { at: new Date(at) });
   });
   // A session abandoned or expired before paying: its order is cancelled and restocked.
   sessions.onEnded((session, status, by) => {

@@ -142,7 +142,6 @@ export function createPickupService(deps: {
       if (!id) throw notFound('Phiên mua sắm chưa có đơn hàng');
       return id;
     },
-    handedOver: pickups.handedOver,
   };
 }
 
